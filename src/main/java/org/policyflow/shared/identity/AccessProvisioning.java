@@ -1,0 +1,164 @@
+package org.policyflow.shared.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.Arrays;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+
+/**
+ * Idempotent writes to the engine's identity and authorization services: each method makes sure a
+ * fact holds and leaves it alone when it already does, so start-up can run any number of times.
+ */
+public class AccessProvisioning {
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final FilterService filterService;
+  private final TaskService taskService;
+
+  public AccessProvisioning(ProcessEngine engine) {
+    this.identityService = engine.getIdentityService();
+    this.authorizationService = engine.getAuthorizationService();
+    this.filterService = engine.getFilterService();
+    this.taskService = engine.getTaskService();
+  }
+
+  public void ensureGroup(String id, String name, String type) {
+    if (identityService.createGroupQuery().groupId(id).singleResult() != null) {
+      return;
+    }
+    Group group = identityService.newGroup(id);
+    group.setName(name);
+    group.setType(type);
+    identityService.saveGroup(group);
+  }
+
+  /** Creates the user if absent. An existing user keeps its password: people change theirs in Admin. */
+  public void ensureUser(String id, String firstName, String lastName, String email, String password) {
+    if (identityService.createUserQuery().userId(id).singleResult() != null) {
+      return;
+    }
+    User user = identityService.newUser(id);
+    user.setFirstName(firstName);
+    user.setLastName(lastName);
+    user.setEmail(email);
+    user.setPassword(password);
+    identityService.saveUser(user);
+  }
+
+  public void ensureUserInfo(String userId, Map<String, String> info) {
+    info.forEach((key, value) -> {
+      if (!value.equals(identityService.getUserInfo(userId, key))) {
+        identityService.setUserInfo(userId, key, value);
+      }
+    });
+  }
+
+  public void ensureMembership(String userId, String groupId) {
+    if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+      identityService.createMembership(userId, groupId);
+    }
+  }
+
+  /** Grants the permissions to the group on the resource, adding to what it already has. */
+  public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization = authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(groupId)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .singleResult();
+    if (authorization == null) {
+      authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    } else if (Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
+      return;
+    }
+    for (Permission permission : permissions) {
+      authorization.addPermission(permission);
+    }
+    authorizationService.saveAuthorization(authorization);
+  }
+
+  /** Everything on everything, as the engine's own administrator group has it. */
+  public void grantAdministration(String groupId) {
+    for (Resources resource : Resources.values()) {
+      grant(groupId, resource, ANY, Permissions.ALL);
+    }
+  }
+
+  public void grantApplication(String groupId, String application) {
+    grant(groupId, Resources.APPLICATION, application, Permissions.ACCESS);
+  }
+
+  /** May see the process in Tasklist's start list and start an instance of it. */
+  public void grantStart(String groupId, String processDefinitionKey) {
+    grant(groupId, Resources.PROCESS_DEFINITION, processDefinitionKey, Permissions.READ, Permissions.CREATE_INSTANCE);
+    grant(groupId, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+  }
+
+  /** Read runtime data and history of every process, decision and deployment; no write permission at all. */
+  public void grantAuditRead(String groupId) {
+    grant(groupId, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
+        Permissions.READ_INSTANCE, Permissions.READ_TASK);
+    grant(groupId, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(groupId, Resources.TASK, ANY, Permissions.READ);
+    grant(groupId, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    grant(groupId, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(groupId, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    grant(groupId, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+    grant(groupId, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+    grant(groupId, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ);
+    grant(groupId, Resources.BATCH, ANY, Permissions.READ, BatchPermissions.READ_HISTORY);
+    grant(groupId, Resources.USER, ANY, Permissions.READ);
+    grant(groupId, Resources.GROUP, ANY, Permissions.READ);
+  }
+
+  public void grantDeploy(String groupId) {
+    grant(groupId, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+  }
+
+  /** Creates a shared Tasklist filter once (by name) and lets the groups read it. */
+  public void ensureFilter(String name, String description, int priority, TaskQuery query, Iterable<String> readers) {
+    Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filterService.newTaskFilter(name);
+      filter.setQuery(query);
+      filter.setProperties(Map.of("description", description, "priority", priority, "refresh", true));
+      filterService.saveFilter(filter);
+    }
+    for (String groupId : readers) {
+      grant(groupId, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+  }
+
+  public TaskQuery newTaskQuery() {
+    return taskService.createTaskQuery();
+  }
+
+  public static String adminGroup() {
+    return Groups.CAMUNDA_ADMIN;
+  }
+}
