@@ -24,7 +24,8 @@ public class RestSecurityConfiguration {
     registration.setInitParameters(Map.of(
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName()));
-    registration.addUrlPatterns(restPath(jersey) + "/*");
+    // The engine REST API and the project's own API (/api/…) authenticate alike.
+    registration.addUrlPatterns(restPath(jersey) + "/*", "/api/*");
     return registration;
   }
 
