@@ -1,0 +1,197 @@
+package org.policyflow.shared.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.policyflow.PolicyflowIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** Who may do what: staff start their own processes, localities see their own tasks, auditors only read. */
+@PolicyflowIntegrationTest
+class AccessRulesTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired IdentityService identityService;
+  @Autowired AuthorizationService authorizationService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+  @Autowired FilterService filterService;
+
+  ProcessInstance instance;
+  Task songzhuangTask;
+  Task zgcTask;
+
+  @BeforeEach
+  void createWork() {
+    instance = runtimeService.startProcessInstanceByKey("target-record",
+        Map.of("targetKey", "canal-talents", "targetValue", 120, "reporter", "wanglixin"));
+    songzhuangTask = localityTask("推荐申报：宋庄镇示例企业", "tz-locality-songzhuang");
+    zgcTask = localityTask("推荐申报：通州园示例企业", "tz-locality-zgc-tongzhou");
+  }
+
+  @AfterEach
+  void removeWork() {
+    for (Task task : List.of(songzhuangTask, zgcTask)) {
+      taskService.deleteTask(task.getId(), true);
+    }
+    if (runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count() > 0) {
+      runtimeService.deleteProcessInstance(instance.getId(), "test cleanup");
+    }
+  }
+
+  @Test
+  void everyRoleAndLocalityIsAGroupWithAChineseName() {
+    for (String group : List.of("tz-sti", "bj-sti", "bj-district-sti", "yc-stb", "experts", "auditors",
+        "process-owners", "tz-locality-zgc-tongzhou", "tz-locality-canal-cbd", "tz-locality-songzhuang")) {
+      assertThat(identityService.createGroupQuery().groupId(group).singleResult().getName())
+          .as(group).matches(".*[\\u4e00-\\u9fa5].*");
+    }
+  }
+
+  @Test
+  void expertsCarryOrganisationAndFieldsForConflictChecks() {
+    List<String> experts = identityService.createUserQuery().memberOfGroup("experts").list()
+        .stream().map(u -> u.getId()).toList();
+    assertThat(experts).hasSizeGreaterThanOrEqualTo(5);
+    assertThat(experts.stream().map(id -> identityService.getUserInfo(id, "organisation")).distinct().count())
+        .isGreaterThanOrEqualTo(5);
+    assertThat(experts).allMatch(id -> identityService.getUserInfo(id, "fields") != null);
+  }
+
+  @Test
+  void eachGroupOpensOnlyItsWebapps() {
+    assertThat(canAccess("sunpeng", "tasklist")).isTrue();
+    assertThat(canAccess("sunpeng", "cockpit")).isFalse();
+    assertThat(canAccess("sunpeng", "admin")).isFalse();
+    assertThat(canAccess("qianfang", "cockpit")).isTrue();
+    assertThat(canAccess("qianfang", "tasklist")).isFalse();
+    assertThat(canAccess("qianfang", "admin")).isFalse();
+    assertThat(canAccess("demo", "admin")).isTrue();
+  }
+
+  @Test
+  void onlyTheIntendedGroupStartsAProcess() {
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("target-record").count();
+    // A process the user may not read is not even found (404); one they may read but not start answers 403.
+    assertThat(start("huanglei").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(start("sunpeng").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(start("qianfang").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("target-record").count())
+        .isEqualTo(before);
+    ResponseEntity<Map> started = start("wanglixin");
+    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+    runtimeService.deleteProcessInstance((String) started.getBody().get("id"), "test cleanup");
+  }
+
+  @Test
+  void aLocalityClerkSeesOnlyTheTasksOfTheirOwnLocality() {
+    assertThat(taskNames("sunpeng")).contains("推荐申报：宋庄镇示例企业").doesNotContain("推荐申报：通州园示例企业", "核对指标数值");
+    assertThat(taskNames("liuyang")).contains("推荐申报：通州园示例企业").doesNotContain("推荐申报：宋庄镇示例企业");
+    assertThat(taskNames("wanglixin")).contains("核对指标数值").doesNotContain("推荐申报：宋庄镇示例企业");
+  }
+
+  @Test
+  void theGroupFilterShowsALocalityClerkTheirUnclaimedTasks() {
+    String filterId = filterService.createFilterQuery().filterName("本组待办").singleResult().getId();
+    ResponseEntity<List> list = http.withBasicAuth("sunpeng", "demo")
+        .getForEntity("/engine-rest/filter/" + filterId + "/list", List.class);
+    assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(list.getBody()).extracting(t -> ((Map<?, ?>) t).get("name")).containsExactly("推荐申报：宋庄镇示例企业");
+  }
+
+  @Test
+  void anAuditorReadsRuntimeAndHistory() {
+    HttpStatus[] ok = {HttpStatus.OK};
+    for (String path : List.of("/engine-rest/process-instance", "/engine-rest/history/process-instance",
+        "/engine-rest/history/activity-instance", "/engine-rest/history/task", "/engine-rest/history/variable-instance",
+        "/engine-rest/history/user-operation", "/engine-rest/task", "/engine-rest/deployment",
+        "/engine-rest/process-definition")) {
+      assertThat(http.withBasicAuth("qianfang", "demo").getForEntity(path, String.class).getStatusCode())
+          .as(path).isIn((Object[]) ok);
+    }
+    assertThat(http.withBasicAuth("qianfang", "demo")
+        .getForEntity("/engine-rest/process-instance/" + instance.getId(), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void anAuditorCanModifyNothing() {
+    String pi = "/engine-rest/process-instance/" + instance.getId();
+    String task = "/engine-rest/task/" + taskService.createTaskQuery().processInstanceId(instance.getId())
+        .singleResult().getId();
+    assertForbidden(HttpMethod.DELETE, pi, null);
+    assertForbidden(HttpMethod.PUT, pi + "/suspended", Map.of("suspended", true));
+    assertForbidden(HttpMethod.PUT, pi + "/variables/targetValue", Map.of("value", 1, "type", "Integer"));
+    assertForbidden(HttpMethod.POST, task + "/claim", Map.of("userId", "qianfang"));
+    assertForbidden(HttpMethod.POST, task + "/complete", Map.of());
+    assertForbidden(HttpMethod.POST, "/engine-rest/process-definition/key/target-record/start", Map.of());
+    assertForbidden(HttpMethod.POST, "/engine-rest/user/create",
+        Map.of("profile", Map.of("id", "intruder"), "credentials", Map.of("password", "x")));
+    assertForbidden(HttpMethod.POST, "/engine-rest/authorization/create",
+        Map.of("type", 1, "permissions", List.of("ALL"), "userId", "qianfang", "resourceType", 0, "resourceId", "*"));
+    assertForbidden(HttpMethod.DELETE, "/engine-rest/deployment/" + runtimeService.createProcessInstanceQuery()
+        .processInstanceId(instance.getId()).singleResult().getProcessDefinitionId(), null);
+
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).active().count()).isOne();
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getAssignee()).isNull();
+    assertThat(runtimeService.getVariable(instance.getId(), "targetValue")).isEqualTo(120);
+  }
+
+  private void assertForbidden(HttpMethod method, String path, Object body) {
+    ResponseEntity<String> response = http.withBasicAuth("qianfang", "demo")
+        .exchange(path, method, body == null ? HttpEntity.EMPTY : new HttpEntity<>(body), String.class);
+    assertThat(response.getStatusCode()).as(method + " " + path + " -> " + response.getBody())
+        .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+    if (response.getStatusCode() == HttpStatus.NOT_FOUND) {
+      // A deployment id that is not visible answers 404; everything else must be an explicit 403.
+      assertThat(path).startsWith("/engine-rest/deployment/");
+    }
+  }
+
+  private ResponseEntity<Map> start(String user) {
+    return http.withBasicAuth(user, "demo").postForEntity(
+        "/engine-rest/process-definition/key/target-record/start",
+        Map.of("variables", Map.of("targetKey", Map.of("value", "canal-talents"),
+            "targetValue", Map.of("value", 100), "reporter", Map.of("value", user))), Map.class);
+  }
+
+  private List<Object> taskNames(String user) {
+    ResponseEntity<List> tasks = http.withBasicAuth(user, "demo").getForEntity("/engine-rest/task", List.class);
+    assertThat(tasks.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return tasks.getBody().stream().map(t -> ((Map<?, ?>) t).get("name")).toList();
+  }
+
+  private boolean canAccess(String userId, String application) {
+    List<String> groups = identityService.createGroupQuery().groupMember(userId).list()
+        .stream().map(g -> g.getId()).toList();
+    return authorizationService.isUserAuthorized(userId, groups, Permissions.ACCESS, Resources.APPLICATION, application);
+  }
+
+  private Task localityTask(String name, String group) {
+    Task task = taskService.newTask();
+    task.setName(name);
+    taskService.saveTask(task);
+    taskService.addCandidateGroup(task.getId(), group);
+    return task;
+  }
+}
