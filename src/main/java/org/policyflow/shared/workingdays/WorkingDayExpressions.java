@@ -20,9 +20,4 @@ public class WorkingDayExpressions {
   public Date end(int days) {
     return calendar.periodEnd(ClockUtil.getCurrentTime(), days);
   }
-
-  /** The same, counted from {@code start} (for example a date variable of the process). */
-  public Date end(Date start, int days) {
-    return calendar.periodEnd(start, days);
-  }
 }
