@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.junit.jupiter.api.Test;
-import org.policyflow.PolicyflowApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -43,16 +47,36 @@ class ProductionProfileTest {
   }
 
   @Test
-  void aSafePasswordStartsTheSystemWithTheAdministratorAndNoDemoUsers() {
-    try (ConfigurableApplicationContext context = production("Tz-科委-2026-strong!")) {
-      IdentityService identity = context.getBean(IdentityService.class);
-      assertThat(identity.createUserQuery().userId("opsadmin").memberOfGroup(Groups.CAMUNDA_ADMIN).count()).isOne();
-      assertThat(identity.checkPassword("opsadmin", "Tz-科委-2026-strong!")).isTrue();
-      assertThat(identity.createUserQuery().list()).extracting(u -> u.getId()).containsExactly("opsadmin");
-      assertThat(identity.createUserQuery().memberOfGroup("experts").count()).isZero();
-      assertThat(identity.createGroupQuery().groupId("tz-sti").count()).isOne();
+  void aSafePasswordProvisionsTheAdministratorAndNoDemoUsers() {
+    // The production profile's own settings, bound as the application binds them.
+    try (ConfigurableApplicationContext settings = production("Tz-科委-2026-strong!")) {
+      DemoProperties demo = settings.getBean(DemoProperties.class);
+      assertThat(demo.enabled()).isFalse();
+
+      // A separate plain in-memory engine, for the reason given at production(…).
+      StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+      configuration.setProcessEngineName("productionProfileTest");
+      configuration.setJdbcUrl("jdbc:h2:mem:production-profile-" + UUID.randomUUID());
+      configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9._-]*");
+      configuration.setJobExecutorActivate(false);
+      configuration.getProcessEnginePlugins().add(settings.getBean(IdentitySetup.class));
+      ProcessEngine engine = configuration.buildProcessEngine();
+      try {
+        IdentityService identity = engine.getIdentityService();
+        assertThat(identity.createUserQuery().list()).extracting(u -> u.getId()).containsExactly("opsadmin");
+        assertThat(identity.createUserQuery().userId("opsadmin").memberOfGroup(Groups.CAMUNDA_ADMIN).count()).isOne();
+        assertThat(identity.checkPassword("opsadmin", "Tz-科委-2026-strong!")).isTrue();
+        assertThat(identity.createGroupQuery().groupId("tz-sti").count()).isOne();
+      } finally {
+        engine.close();
+      }
     }
   }
+
+  /** Only the configuration properties: no engine, no web server. */
+  @Configuration
+  @EnableConfigurationProperties({AdminProperties.class, DemoProperties.class, IdentityProperties.class})
+  static class ProfileSettings {}
 
   private static void assertRefused(String password, String expectedInMessage) {
     assertThatThrownBy(() -> production(password).close())
@@ -62,15 +86,17 @@ class ProductionProfileTest {
         .hasMessageContaining("拒绝启动");
   }
 
+  /**
+   * Starts the production profile's configuration and the engine plugin that provisions identity, as the
+   * application does before it builds the engine, with the administrator coming from the environment.
+   * The full application is not started here: a second Camunda Boot application in this JVM would take
+   * over the webapps' static engine registry that the shared test context relies on.
+   */
   private static ConfigurableApplicationContext production(String password) {
-    return new SpringApplicationBuilder(PolicyflowApplication.class)
+    return new SpringApplicationBuilder(ProfileSettings.class, IdentitySetup.class)
+        .web(WebApplicationType.NONE)
         .profiles("production")
-        .run(
-            // Command-line arguments: they outrank application.yaml, as the environment does in production.
-            "--POLICYFLOW_ADMIN_USER=opsadmin",
-            "--POLICYFLOW_ADMIN_PASSWORD=" + password,
-            "--spring.datasource.url=jdbc:h2:mem:production-profile-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-            "--server.port=0",
-            "--camunda.bpm.job-execution.enabled=false");
+        // Command-line arguments stand in for the environment variables of a production start.
+        .run("--POLICYFLOW_ADMIN_USER=opsadmin", "--POLICYFLOW_ADMIN_PASSWORD=" + password);
   }
 }
