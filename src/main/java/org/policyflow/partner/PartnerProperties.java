@@ -1,0 +1,23 @@
+package org.policyflow.partner;
+
+import java.time.Period;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** The partner programme's configurable numbers and lists (partner.yaml). */
+@ConfigurationProperties("policyflow.partner")
+public record PartnerProperties(
+    int noticeWorkingDays,
+    int targetPartners,
+    int cooperationYears,
+    Period reportReminderLead,
+    int recommendationWorkingDays,
+    int recordLookbackYears,
+    int defaultLocalityQuota,
+    List<String> priorityFields) {
+
+  /** TZP-E7: one of the 6 key or 3 future industries. */
+  public boolean isPriorityField(String field) {
+    return field != null && priorityFields.contains(field.trim());
+  }
+}
