@@ -2,22 +2,24 @@ package org.policyflow.shared.rules;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
- * A request or form submission that a policy rule refuses. It is a {@link BadUserRequestException}, so
- * the engine REST API answers 400 with this message and Tasklist shows it on the form; the transaction
- * rolls back, so the task, its entries and the instance's history stay as they were.
+ * A form submission or request that a policy rule refuses. The engine REST API answers the form calls
+ * ({@code /task/{id}/submit-form}, {@code /task/{id}/complete}, {@code /process-definition/…/submit-form})
+ * with 400 and this message for a form-field validation failure, and Tasklist shows it on the form. The
+ * transaction rolls back, so the task, the user's entries and the instance's history stay as they were.
  *
  * <p>Throw it from a delegate or an execution listener: exceptions from task listeners are wrapped by
  * the engine and reach the client as a 500.
  */
-public class PolicyRuleException extends BadUserRequestException {
+public class PolicyRuleException extends FormFieldValidationException {
 
   private final List<RuleViolation> violations;
 
   public PolicyRuleException(List<RuleViolation> violations) {
-    super(violations.stream().map(RuleViolation::describe).collect(Collectors.joining("；")));
+    super(violations.get(0).field(),
+        violations.stream().map(RuleViolation::describe).collect(Collectors.joining("；")));
     this.violations = List.copyOf(violations);
   }
 
