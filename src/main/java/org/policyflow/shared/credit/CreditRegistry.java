@@ -1,0 +1,98 @@
+package org.policyflow.shared.credit;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.policyflow.shared.engine.SystemAccess;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one registry of bad-credit, serious-dishonesty and accident records that every programme's
+ * eligibility check consults (TZP-E5, TZP-E6) and that BJC-CR1 writes to. Each record is a completed
+ * instance of process {@value #PROCESS_KEY}, so the registry is the engine's own history: who recorded
+ * what, when and on which grounds is visible in Cockpit, and nothing is kept in a side table.
+ */
+@Service
+public class CreditRegistry {
+
+  public static final String PROCESS_KEY = "credit-record";
+
+  private final RuntimeService runtimeService;
+  private final HistoryService historyService;
+  private final SystemAccess system;
+
+  public CreditRegistry(RuntimeService runtimeService, HistoryService historyService, SystemAccess system) {
+    this.runtimeService = runtimeService;
+    this.historyService = historyService;
+    this.system = system;
+  }
+
+  /** Writes a record (e.g. BJC-CR1); returns the record with the id of the instance that holds it. */
+  public CreditRecord record(CreditRecord record) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("creditCode", CreditCode.normalise(record.creditCode()));
+    variables.put("organisationName", record.organisationName());
+    variables.put("recordType", record.type().value());
+    variables.put("recordDate", record.recordDate().toString());
+    variables.put("source", record.source());
+    variables.put("description", record.description());
+    variables.put("ruleId", record.ruleId());
+    variables.put("recordedBy", record.recordedBy());
+    String id = system.call(() -> runtimeService
+        .startProcessInstanceByKey(PROCESS_KEY, CreditCode.normalise(record.creditCode()), variables).getId());
+    return record.withProcessInstanceId(id);
+  }
+
+  /** Records of these types for the organisation dated within [from, to], oldest first. */
+  public List<CreditRecord> find(String creditCode, Set<CreditRecordType> types, LocalDate from, LocalDate to) {
+    return all(creditCode).stream()
+        .filter(r -> types.contains(r.type()))
+        .filter(r -> !r.recordDate().isBefore(from) && !r.recordDate().isAfter(to))
+        .sorted((a, b) -> a.recordDate().compareTo(b.recordDate()))
+        .toList();
+  }
+
+  /** Every record of the organisation. */
+  public List<CreditRecord> all(String rawCreditCode) {
+    String creditCode = CreditCode.normalise(rawCreditCode);
+    return system.call(() -> {
+      List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
+          .processDefinitionKey(PROCESS_KEY)
+          .variableValueEquals("creditCode", creditCode)
+          .completed()
+          .list();
+      if (instances.isEmpty()) {
+        return List.of();
+      }
+      Map<String, Map<String, Object>> variablesByInstance = new HashMap<>();
+      historyService.createHistoricVariableInstanceQuery()
+          .processInstanceIdIn(instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
+          .list()
+          .forEach((HistoricVariableInstance v) -> variablesByInstance
+              .computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue()));
+      List<CreditRecord> records = new ArrayList<>();
+      variablesByInstance.forEach((instanceId, vars) -> records.add(toRecord(instanceId, vars)));
+      return records;
+    });
+  }
+
+  private static CreditRecord toRecord(String instanceId, Map<String, Object> vars) {
+    return new CreditRecord(
+        (String) vars.get("creditCode"),
+        (String) vars.get("organisationName"),
+        CreditRecordType.of((String) vars.get("recordType")).orElseThrow(),
+        LocalDate.parse((String) vars.get("recordDate")),
+        (String) vars.get("source"),
+        (String) vars.get("description"),
+        (String) vars.get("ruleId"),
+        (String) vars.get("recordedBy"),
+        instanceId);
+  }
+}
