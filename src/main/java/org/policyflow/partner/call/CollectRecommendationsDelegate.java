@@ -1,0 +1,85 @@
+package org.policyflow.partner.call;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.policyflow.partner.PartnerProperties;
+import org.policyflow.partner.application.PartnerApplications;
+import org.policyflow.shared.engine.SystemAccess;
+import org.springframework.stereotype.Component;
+
+/**
+ * After the recommendation deadline, lists the applications the localities recommended (000 §五3) for
+ * the officer's review, priority fields first (TZP-E7), with the programme's distance from its target
+ * (TZP-Q3).
+ */
+@Component("collectRecommendations")
+public class CollectRecommendationsDelegate implements JavaDelegate {
+
+  private final RuntimeService runtimeService;
+  private final SystemAccess system;
+  private final PartnerCalls calls;
+  private final PartnerProperties properties;
+
+  public CollectRecommendationsDelegate(RuntimeService runtimeService, SystemAccess system, PartnerCalls calls,
+      PartnerProperties properties) {
+    this.runtimeService = runtimeService;
+    this.system = system;
+    this.calls = calls;
+    this.properties = properties;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    List<Map<String, Object>> recommended = system.call(() -> {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (ProcessInstance application : runtimeService.createProcessInstanceQuery()
+          .processDefinitionKey(PartnerApplications.PROCESS_KEY)
+          .variableValueEquals("callInstanceId", execution.getProcessInstanceId())
+          .activityIdIn(PartnerApplications.AWAITING_SELECTION)
+          .list()) {
+        rows.add(row(application.getId(), runtimeService.getVariables(application.getId())));
+      }
+      return rows;
+    });
+    recommended.sort(Comparator.comparing((Map<String, Object> r) -> !(Boolean) r.get("priorityField"))
+        .thenComparing(r -> (String) r.get("localityName"))
+        .thenComparing(r -> (String) r.get("organisationName")));
+
+    List<Map<String, Object>> options = new ArrayList<>();
+    for (Map<String, Object> row : recommended) {
+      options.add(Map.of("label", row.get("organisationName") + "（" + row.get("localityName") + "，"
+          + row.get("industryField") + ("是".equals(row.get("priority")) ? "，优先领域" : "") + "）",
+          "value", row.get("applicationId")));
+    }
+    long active = calls.activePartners();
+    execution.setVariable("recommendedApplications", recommended);
+    execution.setVariable("recommendationOptions", options);
+    execution.setVariable("recommendedCount", recommended.size());
+    execution.setVariable("activePartners", active);
+    execution.setVariable("targetPartners", properties.targetPartners());
+    execution.setVariable("partnersToTarget", Math.max(0, properties.targetPartners() - active));
+  }
+
+  private static Map<String, Object> row(String applicationId, Map<String, Object> variables) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("applicationId", applicationId);
+    row.put("organisationName", variables.get("organisationName"));
+    row.put("creditCode", variables.get("creditCode"));
+    row.put("localityGroup", variables.get("localityGroup"));
+    row.put("localityName", variables.get("localityName"));
+    row.put("industryField", variables.get("industryField"));
+    boolean priority = Boolean.TRUE.equals(variables.get("priorityField"));
+    row.put("priorityField", priority);
+    row.put("priority", priority ? "是" : "否");
+    row.put("applicant", variables.get("applicant"));
+    row.put("recommendedBy", variables.get("recommendedBy"));
+    return row;
+  }
+}

@@ -1,0 +1,44 @@
+package org.policyflow.partner.call;
+
+import java.util.Date;
+import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.policyflow.shared.engine.SystemAccess;
+import org.springframework.stereotype.Service;
+
+/** Finds call rounds (running partner-call instances, business key = call id) on behalf of the system. */
+@Service
+public class PartnerCalls {
+
+  public static final String PROCESS_KEY = "partner-call";
+  public static final String COOPERATION_PROCESS_KEY = "partner-cooperation";
+
+  private final RuntimeService runtimeService;
+  private final SystemAccess system;
+
+  public PartnerCalls(RuntimeService runtimeService, SystemAccess system) {
+    this.runtimeService = runtimeService;
+    this.system = system;
+  }
+
+  public Optional<ProcessInstance> findRunning(String callId) {
+    return Optional.ofNullable(system.call(() -> runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(callId).singleResult()));
+  }
+
+  public Date applicationClosesAt(String callInstanceId) {
+    return system.call(() -> (Date) runtimeService.getVariable(callInstanceId, "applicationClosesAt"));
+  }
+
+  public Date recommendationClosesAt(String callInstanceId) {
+    return system.call(() -> (Date) runtimeService.getVariable(callInstanceId, "recommendationClosesAt"));
+  }
+
+  /** TZP-Q3: partners whose cooperation is running (signed or signing, not terminated or finished). */
+  public long activePartners() {
+    return system.call(() -> runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(COOPERATION_PROCESS_KEY).active().count());
+  }
+}

@@ -1,0 +1,68 @@
+package org.policyflow.partner.call;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.policyflow.shared.engine.FormValues;
+import org.policyflow.shared.rules.PolicyRuleException;
+import org.policyflow.shared.rules.RuleViolation;
+import org.springframework.stereotype.Component;
+
+/**
+ * Forms the proposed list (拟入选名单) from the officer's selection: never more than the call's places
+ * (TZP-Q2); above the programme target the officer is warned, not stopped (TZP-Q3).
+ */
+@Component("recordPartnerSelection")
+public class RecordPartnerSelectionDelegate implements JavaDelegate {
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    List<String> selected = FormValues.strings(execution, "selectedApplications");
+    List<Map<String, Object>> recommended = FormValues.objects(execution, "recommendedApplications");
+    Set<Object> recommendedIds = recommended.stream().map(r -> r.get("applicationId")).collect(Collectors.toSet());
+    int places = ((Number) execution.getVariable("places")).intValue();
+
+    List<RuleViolation> violations = new ArrayList<>();
+    if (selected.size() > places) {
+      violations.add(new RuleViolation("TZP-Q2", "selectedApplications",
+          "拟入选名单 " + selected.size() + " 家，超过本轮名额 " + places + " 家",
+          "The proposed list has " + selected.size() + " applicants, more than the call's " + places + " places"));
+    }
+    selected.stream().filter(id -> !recommendedIds.contains(id)).findFirst().ifPresent(id -> violations.add(
+        new RuleViolation("TZP-Q2", "selectedApplications", "只能从属地推荐的申请中选择", 
+            "Only applications recommended by a locality can be selected")));
+    if (FormValues.isBlank(execution, "reviewOpinion")) {
+      violations.add(new RuleViolation("TZP-Q2", "reviewOpinion", "请填写审核评选意见", "Enter the review opinion"));
+    }
+    if (!violations.isEmpty()) {
+      throw new PolicyRuleException(violations);
+    }
+
+    List<Map<String, Object>> candidates = new ArrayList<>();
+    for (Map<String, Object> row : recommended) {
+      if (selected.contains(String.valueOf(row.get("applicationId")))) {
+        Map<String, Object> candidate = new LinkedHashMap<>();
+        candidate.put("candidateId", row.get("applicationId"));
+        candidate.put("organisationName", row.get("organisationName"));
+        candidate.put("creditCode", row.get("creditCode"));
+        candidate.put("localityGroup", row.get("localityGroup"));
+        candidates.add(candidate);
+      }
+    }
+    execution.setVariable("candidates", candidates);
+    execution.setVariable("selectedCount", candidates.size());
+
+    long active = ((Number) execution.getVariable("activePartners")).longValue();
+    int target = ((Number) execution.getVariable("targetPartners")).intValue();
+    execution.setVariable("targetWarning", active + candidates.size() > target
+        ? "[TZP-Q3] 入选后在合作伙伴将达 " + (active + candidates.size()) + " 家，超过2027年目标 " + target
+            + " 家（仅提示，不阻止） / With this selection, active partners would reach " + (active + candidates.size())
+            + ", above the 2027 target of " + target + " (warning only)"
+        : null);
+  }
+}

@@ -1,0 +1,86 @@
+package org.policyflow.partner;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.policyflow.shared.credit.CreditCode;
+
+/** Builds calls and applications of the partner programme as the people who start them would. */
+public final class PartnerFixtures {
+
+  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+  private final ProcessEngine engine;
+
+  public PartnerFixtures(ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  public static Date at(int year, int month, int day, int hour) {
+    return Date.from(LocalDateTime.of(year, month, day, hour, 0).atZone(ZONE).toInstant());
+  }
+
+  /** A valid unified social credit code, different for each n. */
+  public static String creditCode(int n) {
+    String first17 = String.format("91110112MA%07d", n);
+    return first17 + CreditCode.checkCharacter(first17);
+  }
+
+  /** A call published by a tz-sti officer. */
+  public ProcessInstance openCall(String callId, String deadline, int places, int defaultQuota,
+      Map<String, Object> extra) {
+    Map<String, Object> variables = new HashMap<>(Map.of(
+        "callYear", Integer.parseInt(deadline.substring(0, 4)), "callTitle", "创新伙伴征集 " + callId,
+        "applicationDeadline", deadline, "places", places, "defaultLocalityQuota", defaultQuota));
+    variables.putAll(extra);
+    return as("wanglixin", List.of("tz-sti"), () -> engine.getRuntimeService()
+        .startProcessInstanceByKey("partner-call", callId, variables));
+  }
+
+  /** The facts of an applicant that meets every rule, in a priority field. */
+  public static Map<String, Object> eligibleApplication(String callId, int n, String localityGroup) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("callId", callId);
+    v.put("organisationName", "北京通州示例科技有限公司" + n);
+    v.put("creditCode", creditCode(n));
+    v.put("localityGroup", localityGroup);
+    v.put("independentLegalPerson", true);
+    v.put("tongzhouPresence", "registered");
+    v.put("rdStaff", 12);
+    v.put("rdSpending", 350.5);
+    v.put("ownedIpCount", 4);
+    v.put("industryField", "数字经济");
+    v.put("contactName", "黄磊");
+    v.put("contactPhone", "010-81234567");
+    v.put("summary", "专注城市副中心数字孪生平台研发，拥有发明专利四项。");
+    return v;
+  }
+
+  public ProcessInstance apply(String applicant, Map<String, Object> variables) {
+    return as(applicant, List.of("applicants"), () -> engine.getRuntimeService()
+        .startProcessInstanceByKey("partner-application", variables));
+  }
+
+  /** Runs as an authenticated user, as Tasklist or the REST API would; authentication is cleared afterwards. */
+  public <T> T as(String userId, List<String> groups, Supplier<T> work) {
+    engine.getIdentityService().setAuthentication(userId, groups);
+    try {
+      return work.get();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  public void completeAs(String userId, List<String> groups, String taskId, Map<String, Object> variables) {
+    as(userId, groups, () -> {
+      engine.getTaskService().complete(taskId, variables);
+      return null;
+    });
+  }
+}
