@@ -1,0 +1,161 @@
+package org.policyflow.partner;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.policyflow.partner.PartnerFixtures.at;
+import static org.policyflow.partner.PartnerFixtures.eligibleApplication;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.policyflow.PolicyflowIntegrationTest;
+import org.policyflow.shared.rules.PolicyRuleException;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** partner-call: publishing, quotas, the recommendation deadline and the selection rules TZP-Q2 / TZP-Q3. */
+@PolicyflowIntegrationTest
+class PartnerCallProcessTest {
+
+  static final List<String> OFFICERS = List.of("tz-sti");
+
+  @Autowired ProcessEngine engine;
+  PartnerFixtures fixtures;
+  final List<String> started = new ArrayList<>();
+  String callId;
+
+  @BeforeEach
+  void setUp() {
+    init(engine);
+    fixtures = new PartnerFixtures(engine);
+    ClockUtil.setCurrentTime(at(2026, 3, 2, 9));
+    callId = "TZP-C-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @AfterEach
+  void cleanUp() {
+    ClockUtil.reset();
+    engine.getRuntimeService().deleteProcessInstancesIfExists(started, "test cleanup", true, true, false);
+  }
+
+  private ProcessInstance open(int places, Map<String, Object> extra) {
+    ProcessInstance call = fixtures.openCall(callId, "2026-03-20", places, 2, extra);
+    started.add(call.getId());
+    return call;
+  }
+
+  @Test
+  void partnerCallTZP_Q1_everyLocalityGetsTheDefaultQuotaUnlessTheCallSetsItsOwn() {
+    ProcessInstance call = open(5, Map.of("localityQuotas",
+        List.of(Map.of("localityGroup", "tz-locality-songzhuang", "quota", 1))));
+    assertThat(call).isWaitingAt("IntermediateCatchEvent_RecommendationClosed").hasBusinessKey(callId)
+        .variables().containsEntry("quota_tz-locality-songzhuang", 1).containsEntry("quota_tz-locality-zgc-tongzhou", 2)
+        .containsEntry("quotaUsed_tz-locality-songzhuang", 0).containsEntry("noticeDays", 5)
+        .containsEntry("recommendationClosesAt", at(2026, 4, 4, 0)).containsEntry("applicationClosesAt", at(2026, 3, 21, 0));
+    assertThat(job()).hasDueDate(at(2026, 4, 4, 0));
+  }
+
+  @Test
+  void partnerCallTZP_S1_aDeadlineInThePastIsRefused() {
+    Assertions.assertThatThrownBy(() -> fixtures.openCall(callId, "2026-02-27", 5, 2, Map.of()))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[TZP-S1] applicationDeadline");
+  }
+
+  @Test
+  void partnerCallTZP_Q1_Q2_placesAndQuotasMustBePositiveAndLocalitiesKnown() {
+    Assertions.assertThatThrownBy(() -> fixtures.openCall(callId, "2026-03-20", 0, 0,
+            Map.of("localityQuotas", List.of(Map.of("localityGroup", "tz-locality-atlantis", "quota", 1)))))
+        .isInstanceOf(PolicyRuleException.class)
+        .hasMessageContaining("[TZP-Q2] places").hasMessageContaining("[TZP-Q1] defaultLocalityQuota")
+        .hasMessageContaining("tz-locality-atlantis");
+  }
+
+  @Test
+  void partnerCallTZP_Q2_theProposedListCannotExceedThePlaces() {
+    ProcessInstance call = open(2, Map.of());
+    List<String> applications = recommendThree();
+    Task selection = selectionTask(call);
+
+    Assertions.assertThatThrownBy(() -> fixtures.completeAs("wanglixin", OFFICERS, selection.getId(),
+            Map.of("selectedApplications", applications, "reviewOpinion", "三家均具备较强研发能力")))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[TZP-Q2]").hasMessageContaining("3 家");
+    assertThat(call).isWaitingAt("Task_SelectPartners");
+  }
+
+  @Test
+  void partnerCallTZP_Q3_aSelectionAboveTheTargetIsWarnedNotBlocked() {
+    ProcessInstance call = open(3, Map.of());
+    List<String> applications = recommendThree();
+    Task selection = selectionTask(call);
+    Assertions.assertThat(engine.getRuntimeService().getVariable(call.getId(), "partnersToTarget")).isEqualTo(32L);
+    // As if 31 partners were already cooperating: two more pass the 2027 target of 32.
+    engine.getRuntimeService().setVariable(call.getId(), "activePartners", 31L);
+
+    fixtures.completeAs("wanglixin", OFFICERS, selection.getId(),
+        Map.of("selectedApplications", applications.subList(0, 2), "reviewOpinion", "择优推荐两家"));
+
+    Assertions.assertThat((String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+            .processInstanceId(call.getId()).variableName("targetWarning").singleResult().getValue())
+        .contains("[TZP-Q3]").contains("33").contains("32");
+    assertThat(call).hasPassed("Task_RecordSelection", "Gateway_AnyCandidates");
+  }
+
+  @Test
+  void partnerCallNoCandidatesSelectedEndsTheRoundAndTellsEveryApplicant() {
+    ProcessInstance call = open(3, Map.of());
+    List<String> applications = recommendThree();
+    fixtures.completeAs("wanglixin", OFFICERS, selectionTask(call).getId(),
+        Map.of("selectedApplications", List.of(), "reviewOpinion", "本轮推荐单位均未达到要求"));
+    execute(job(call));
+
+    assertThat(call).hasPassed("Task_PublishResults", "EndEvent_CallClosedWithoutPartners").isEnded();
+    for (String id : applications) {
+      ProcessInstance application = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
+      assertThat(application).isWaitingAt("Task_AcknowledgeOutcome").variables().containsEntry("outcome", "not-selected");
+    }
+  }
+
+  @Test
+  void partnerCallOnlyRecommendedApplicationsReachTheReview() {
+    ProcessInstance call = open(3, Map.of());
+    recommendThree();
+    ProcessInstance pending = fixtures.apply("xuting", eligibleApplication(callId, 40, "tz-locality-taihu"));
+    started.add(pending.getId());
+    selectionTask(call);
+    Assertions.assertThat(engine.getRuntimeService().getVariable(call.getId(), "recommendedCount")).isEqualTo(3);
+    assertThat(pending).isWaitingAt("Task_RecommendApplication");
+  }
+
+  /** Three applications from three localities, each recommended by its clerk. */
+  private List<String> recommendThree() {
+    String[][] localities = {{"tz-locality-songzhuang", "sunpeng"}, {"tz-locality-zgc-tongzhou", "liuyang"},
+        {"tz-locality-canal-cbd", "zhaomin"}};
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < localities.length; i++) {
+      ProcessInstance application = fixtures.apply("huanglei", eligibleApplication(callId, 30 + i, localities[i][0]));
+      started.add(application.getId());
+      Task task = engine.getTaskService().createTaskQuery().processInstanceId(application.getId()).singleResult();
+      fixtures.completeAs(localities[i][1], List.of(localities[i][0]), task.getId(), Map.of("recommendation", "recommend"));
+      ids.add(application.getId());
+    }
+    return ids;
+  }
+
+  /** Moves past the recommendation deadline and fires the call's timer. */
+  private Task selectionTask(ProcessInstance call) {
+    ClockUtil.setCurrentTime(at(2026, 4, 4, 0));
+    execute(job("IntermediateCatchEvent_RecommendationClosed", call));
+    assertThat(call).isWaitingAt("Task_SelectPartners");
+    return engine.getTaskService().createTaskQuery().processInstanceId(call.getId()).singleResult();
+  }
+}
