@@ -1,0 +1,390 @@
+package org.policyflow.partner.cooperation;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.policyflow.PolicyflowIntegrationTest;
+import org.policyflow.shared.rules.PolicyRuleException;
+import org.policyflow.testsupport.CoverageReadAccess;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * partner-cooperation and partner-cooperation-year: tri-party agreement, three cooperation years with
+ * reports, reminders, escalation and evaluations (TZP-C1…C3), termination on a verified violation (TZP-C4).
+ * The agreement is signed on Monday 2026-11-02 10:00 (CST) in every test.
+ */
+@PolicyflowIntegrationTest
+class PartnerCooperationProcessTest {
+
+  static final String KEY = "partner-cooperation";
+  static final String YEAR_KEY = "partner-cooperation-year";
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
+  @Autowired TestRestTemplate http;
+
+  private final List<String> started = new ArrayList<>();
+
+  @BeforeEach
+  void setUp() {
+    init(engine);
+    CoverageReadAccess.grant(engine, "applicants", KEY, YEAR_KEY);
+  }
+
+  @AfterEach
+  void tearDown() {
+    CoverageReadAccess.revoke(engine, "applicants", KEY, YEAR_KEY);
+    ClockUtil.reset();
+    engine.getIdentityService().clearAuthentication();
+    for (String id : started) {
+      if (runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0) {
+        runtimeService.deleteProcessInstance(id, "test cleanup");
+      }
+    }
+  }
+
+  @Test
+  void cooperationTZP_C1_C2_C3_threeYearsWithReportsOnTime_evaluationsRecorded_finalEvaluation() {
+    ProcessInstance cooperation = signed();
+    Assertions.assertThat(runtimeService.getVariable(cooperation.getId(), "agreementSignedAt"))
+        .isEqualTo(at("2026-11-02T10:00+08:00"));
+    // TZP-C1: three years from signing, to 24:00 of the third anniversary.
+    Assertions.assertThat(runtimeService.getVariable(cooperation.getId(), "cooperationEndsAt"))
+        .isEqualTo(at("2029-11-03T00:00+08:00"));
+
+    // Year 1: report submitted by the partner through the engine REST API (the portal's route).
+    ProcessInstance year1 = yearBegins(cooperation, 1, "2026-11-02T10:00+08:00");
+    Task report1 = task(year1, "Task_SubmitAnnualReport");
+    Assertions.assertThat(report1.getAssignee()).isEqualTo("huanglei");
+    Assertions.assertThat(report1.getName()).isEqualTo("报送第1合作年度发展情况");
+    Assertions.assertThat(report1.getDueDate()).isEqualTo(at("2027-11-03T00:00+08:00"));
+    Assertions.assertThat(timer(year1, "BoundaryEvent_ReportReminder").getDuedate()).isEqualTo(at("2027-10-04T00:00+08:00"));
+    Assertions.assertThat(timer(year1, "BoundaryEvent_ReportDue").getDuedate()).isEqualTo(at("2027-11-03T00:00+08:00"));
+    clock("2027-09-15T09:00+08:00");
+    ResponseEntity<Void> submitted = http.withBasicAuth("huanglei", "demo").postForEntity(
+        "/engine-rest/task/" + report1.getId() + "/submit-form", Map.of("variables", restReport()), Void.class);
+    Assertions.assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    Assertions.assertThat(managementService.createJobQuery().processInstanceId(year1.getId()).count()).isZero();
+    evaluate(year1, "excellent");
+
+    ProcessInstance year2 = yearBegins(cooperation, 2, "2027-11-03T00:00+08:00");
+    Assertions.assertThat(task(year2, "Task_SubmitAnnualReport").getDueDate()).isEqualTo(at("2028-11-03T00:00+08:00"));
+    clock("2028-10-20T10:00+08:00");
+    complete(task(year2, "Task_SubmitAnnualReport"), report());
+    evaluate(year2, "good");
+
+    ProcessInstance year3 = yearBegins(cooperation, 3, "2028-11-03T00:00+08:00");
+    clock("2029-10-30T10:00+08:00");
+    complete(task(year3, "Task_SubmitAnnualReport"), report());
+    evaluate(year3, "pass");
+
+    assertThat(cooperation).isWaitingAt("TimerEvent_CooperationPeriodEnds");
+    Job end = timer(cooperation, "TimerEvent_CooperationPeriodEnds");
+    Assertions.assertThat(end.getDuedate()).isEqualTo(at("2029-11-03T00:00+08:00"));
+    clock("2029-11-03T00:00+08:00");
+    managementService.executeJob(end.getId());
+
+    Task finalEvaluation = task(cooperation, "Task_FinalEvaluation");
+    assertThat(finalEvaluation).hasCandidateGroup("tz-sti");
+    Assertions.assertThatThrownBy(() -> complete(finalEvaluation, Map.of("finalEvaluationResult", "good")))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("TZP-C3").hasMessageContaining("finalEvaluationOpinion");
+    complete(finalEvaluation, Map.of("finalEvaluationResult", "good", "finalEvaluationOpinion", "三年合作任务基本完成，技术需求释放充分。"));
+
+    assertThat(cooperation).hasPassed("EndEvent_CooperationPeriodCompleted", "EndEvent_CooperationCompleted")
+        .hasNotPassed("Task_HandleFunds").isEnded();
+    List<Map<String, Object>> evaluations = historicList(cooperation, "annualEvaluations");
+    Assertions.assertThat(evaluations).extracting(e -> e.get("evaluationResult")).containsExactly("excellent", "good", "pass");
+    Assertions.assertThat(evaluations).extracting(e -> e.get("cooperationYear")).containsExactly(1, 2, 3);
+    Assertions.assertThat(evaluations.get(0)).containsEntry("localityOpinion", "属地服务需求已协调解决。")
+        .containsEntry("reportSubmittedAt", at("2027-09-15T09:00+08:00").toInstant().toString());
+    Assertions.assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(year1.getId())
+        .variableName("reportSubmittedBy").singleResult().getValue()).isEqualTo("huanglei");
+  }
+
+  @Test
+  void cooperationTZP_C2_lateReport_reminderThirtyDaysBefore_escalationToStiAtTheDueDate() {
+    ProcessInstance cooperation = signed();
+    ProcessInstance year1 = yearBegins(cooperation, 1, "2026-11-02T10:00+08:00");
+    Task report = task(year1, "Task_SubmitAnnualReport");
+    int priorityBefore = report.getPriority();
+
+    clock("2027-10-04T00:00+08:00");
+    managementService.executeJob(timer(year1, "BoundaryEvent_ReportReminder").getId());
+    Task reminded = task(year1, "Task_SubmitAnnualReport");
+    Assertions.assertThat(reminded.getPriority()).isGreaterThan(priorityBefore).isEqualTo(ReportReminder.REMINDED_PRIORITY);
+    Assertions.assertThat(taskService.getTaskComments(reminded.getId())).singleElement()
+        .satisfies(c -> Assertions.assertThat(c.getFullMessage()).contains("2027-11-02 前报送").contains("TZP-C2"));
+    Assertions.assertThat(runtimeService.getVariable(year1.getId(), "reminderSentAt")).isEqualTo(at("2027-10-04T00:00+08:00"));
+    assertThat(year1).hasPassed("Task_RemindPartner", "EndEvent_PartnerReminded").isWaitingAt("Task_SubmitAnnualReport");
+
+    clock("2027-11-03T00:00+08:00");
+    managementService.executeJob(timer(year1, "BoundaryEvent_ReportDue").getId());
+    Task chase = task(year1, "Task_ChaseOverdueReport");
+    Assertions.assertThat(chase.getName()).isEqualTo("催报逾期年度报告：北京通州智造科技有限公司");
+    assertThat(chase).hasCandidateGroup("tz-sti");
+    assertThat(year1).isWaitingAt("Task_SubmitAnnualReport", "Task_ChaseOverdueReport");
+
+    complete(chase, Map.of("chaseAction", "2027-11-04 电话联系黄磊，承诺一周内报送。"));
+    clock("2027-11-09T10:00+08:00");
+    complete(task(year1, "Task_SubmitAnnualReport"), report());
+    evaluate(year1, "fail");
+
+    assertThat(year1).hasPassed("EndEvent_OverdueReportChased", "EndEvent_CooperationYearCompleted").isEnded();
+    Assertions.assertThat(list(cooperation, "annualEvaluations")).extracting(e -> e.get("evaluationResult"))
+        .containsExactly("fail");
+    assertThat(yearInstance(cooperation)).isWaitingAt("TimerEvent_YearBegins");
+  }
+
+  @Test
+  void cooperationTZP_C2_reportWithoutRequiredFieldsIsRefusedWith400AndTheTaskStays() {
+    ProcessInstance cooperation = signed();
+    ProcessInstance year1 = yearBegins(cooperation, 1, "2026-11-02T10:00+08:00");
+    Task report = task(year1, "Task_SubmitAnnualReport");
+
+    Map<String, Object> incomplete = new HashMap<>(restReport());
+    incomplete.remove("technologyNeeds");
+    incomplete.put("rdInvestment", Map.of("value", -5));
+    ResponseEntity<Map> refused = http.withBasicAuth("huanglei", "demo").postForEntity(
+        "/engine-rest/task/" + report.getId() + "/submit-form", Map.of("variables", incomplete), Map.class);
+
+    Assertions.assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    Assertions.assertThat((String) refused.getBody().get("message")).contains("[TZP-C2] technologyNeeds")
+        .contains("[TZP-C2] rdInvestment").contains("R&D investment");
+    Assertions.assertThat(taskService.createTaskQuery().taskId(report.getId()).count()).isOne();
+  }
+
+  @Test
+  void cooperationTZP_C4_verifiedViolationTerminatesEverythingAtOnce_thenFundHandling() {
+    ProcessInstance cooperation = signed();
+    ProcessInstance year1 = yearBegins(cooperation, 1, "2026-11-02T10:00+08:00");
+    clock("2027-10-10T10:00+08:00");
+    managementService.executeJob(timer(year1, "BoundaryEvent_ReportReminder").getId());
+
+    ResponseEntity<Map> reported = http.withBasicAuth("demo", "demo").postForEntity("/engine-rest/message", Map.of(
+        "messageName", "PartnerViolationReported",
+        "businessKey", "TZP-2026-songzhuang-001",
+        "processVariablesToTriggeredScope", Map.of(
+            "violationType", Map.of("value", "safetyEnvironmentalAccident"),
+            "violationDescription", Map.of("value", "2027-10-08 厂区发生危险化学品泄漏，区应急管理局已立案。"),
+            "reporterName", Map.of("value", "通州区应急管理局"))), Map.class);
+    Assertions.assertThat(reported.getStatusCode().is2xxSuccessful()).as(String.valueOf(reported.getBody())).isTrue();
+
+    Task verify = task(cooperation, "Task_VerifyViolation");
+    Assertions.assertThat(verify.getName()).isEqualTo("核实违规情形：北京通州智造科技有限公司（安全环保事故）");
+    assertThat(year1).isWaitingAt("Task_SubmitAnnualReport");
+
+    complete(verify, Map.of("violationVerified", "verified", "violationFinding", "经区应急管理局调查报告确认，属较大安全事故。"));
+
+    // At once: in the same transaction the yearly instance, its report task and timers are gone.
+    Assertions.assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(year1.getId()).count()).isZero();
+    Assertions.assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(year1.getId())
+        .singleResult().getState()).isEqualTo("INTERNALLY_TERMINATED");
+    Assertions.assertThat(taskService.createTaskQuery().processInstanceId(cooperation.getId()).list())
+        .extracting(Task::getTaskDefinitionKey).containsExactly("Task_HandleFunds");
+    Assertions.assertThat(managementService.createJobQuery().processInstanceId(cooperation.getId()).count()).isZero();
+    assertThat(cooperation).hasPassed("EndEvent_TerminateAgreement", "BoundaryEvent_AgreementTerminated", "Task_TerminateAgreement")
+        .isWaitingAt("Task_HandleFunds");
+    Assertions.assertThat(runtimeService.getVariable(cooperation.getId(), "cooperationStatus")).isEqualTo("terminated");
+    Assertions.assertThat(runtimeService.getVariable(cooperation.getId(), "agreementTerminatedAt")).isEqualTo(at("2027-10-10T10:00+08:00"));
+    Assertions.assertThat(runtimeService.getVariable(cooperation.getId(), "terminationTypeLabel")).isEqualTo("安全环保事故");
+
+    Task funds = task(cooperation, "Task_HandleFunds");
+    Assertions.assertThatThrownBy(() -> complete(funds, Map.of("fundDecision", "recoverPart", "fundHandlingOpinion", "按管理办法追回未使用部分")))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("TZP-C4").hasMessageContaining("amountToRecover");
+    complete(funds, Map.of("fundDecision", "recoverPart", "amountToRecover", 120.5,
+        "fundHandlingOpinion", "依据《北京市通州区科技计划项目经费管理办法》追回未使用经费。"));
+
+    assertThat(cooperation).hasPassed("EndEvent_AgreementTerminated").hasNotPassed("EndEvent_CooperationCompleted").isEnded();
+    Assertions.assertThat(historicList(cooperation, "violationReports")).singleElement()
+        .satisfies(r -> Assertions.assertThat(r).containsEntry("violationVerified", "verified")
+            .containsEntry("reporterName", "通州区应急管理局"));
+  }
+
+  @Test
+  void cooperationTZP_C4_unverifiedViolationIsRecordedAndCooperationContinues_invalidTypeRefused() {
+    ProcessInstance cooperation = signed();
+    ProcessInstance year1 = yearBegins(cooperation, 1, "2026-11-02T10:00+08:00");
+    clock("2027-03-01T10:00+08:00");
+
+    ResponseEntity<Map> wrongType = http.withBasicAuth("demo", "demo").postForEntity("/engine-rest/message", Map.of(
+        "messageName", "PartnerViolationReported", "processInstanceId", cooperation.getId(),
+        "processVariablesToTriggeredScope", Map.of("violationType", Map.of("value", "lateTaxes"),
+            "violationDescription", Map.of("value", "欠税"), "reporterName", Map.of("value", "某人"))), Map.class);
+    Assertions.assertThat(wrongType.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    Assertions.assertThat((String) wrongType.getBody().get("message")).contains("[TZP-C4] violationType").contains("lateTaxes");
+
+    runtimeService.createMessageCorrelation("PartnerViolationReported").processInstanceId(cooperation.getId())
+        .setVariablesToTriggeredScope(Map.of("violationType", "fraud",
+            "violationDescription", "网络举报：申报材料中研发人员数量造假。", "reporterName", "匿名举报（12345热线）"))
+        .correlate();
+    Task verify = task(cooperation, "Task_VerifyViolation");
+    complete(verify, Map.of("violationVerified", "notVerified", "violationFinding", "核对社保缴纳名单，研发人员数量属实，举报不成立。"));
+
+    assertThat(cooperation).hasPassed("EndEvent_ViolationNotVerified").hasNotPassed("Task_HandleFunds");
+    assertThat(year1).isWaitingAt("Task_SubmitAnnualReport");
+    Assertions.assertThat(runtimeService.getVariable(cooperation.getId(), "cooperationStatus")).isEqualTo("active");
+    Assertions.assertThat(list(cooperation, "violationReports")).singleElement()
+        .satisfies(r -> Assertions.assertThat(r).containsEntry("violationVerified", "notVerified")
+            .containsEntry("violationTypeLabel", "弄虚作假"));
+  }
+
+  @Test
+  void cooperationTZP_C1_agreementNeedsContentAndEverySignature() {
+    clock("2026-10-20T10:00+08:00");
+    ProcessInstance cooperation = start();
+    Task content = task(cooperation, "Task_RecordAgreementContent");
+    Assertions.assertThatThrownBy(() -> complete(content, Map.of("cooperationDirection", "智能制造")))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("cooperationContent");
+    complete(content, agreementContent());
+
+    Assertions.assertThat(taskService.createTaskQuery().processInstanceId(cooperation.getId()).list())
+        .extracting(Task::getTaskDefinitionKey)
+        .containsExactlyInAnyOrder("Task_SignBySti", "Task_SignByLocality", "Task_SignByPartner");
+    assertThat(task(cooperation, "Task_SignByLocality")).hasCandidateGroup("tz-locality-songzhuang");
+    Assertions.assertThat(task(cooperation, "Task_SignByPartner").getAssignee()).isEqualTo("huanglei");
+    Task sti = task(cooperation, "Task_SignBySti");
+    Assertions.assertThatThrownBy(() -> complete(sti, Map.of("signatureConfirmed", false)))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("signatureConfirmed");
+
+    complete(sti, Map.of("signatureConfirmed", true));
+    complete(task(cooperation, "Task_SignByLocality"), Map.of("signatureConfirmed", true));
+    Assertions.assertThat(runtimeService.getVariable(cooperation.getId(), "agreementSignedAt")).isNull();
+    clock("2026-10-22T15:00+08:00");
+    complete(task(cooperation, "Task_SignByPartner"), Map.of("signatureConfirmed", true));
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(cooperation.getId())
+        .activityId("Task_RecordSigning").singleResult().getId());
+
+    Assertions.assertThat(runtimeService.getVariable(cooperation.getId(), "agreementSignedAt")).isEqualTo(at("2026-10-22T15:00+08:00"));
+    Assertions.assertThat(runtimeService.getVariable(cooperation.getId(), "partnerSignedAt")).isEqualTo(at("2026-10-22T15:00+08:00"));
+    Assertions.assertThat(runtimeService.getVariable(cooperation.getId(), "stiSignedAt")).isEqualTo(at("2026-10-20T10:00+08:00"));
+    assertThat(cooperation).hasPassed("Gateway_SignaturesJoined", "Task_RecordSigning", "StartEvent_CooperationStarted");
+    Assertions.assertThat(yearInstance(cooperation).getBusinessKey()).isEqualTo("TZP-2026-songzhuang-001");
+  }
+
+  // --- helpers ---------------------------------------------------------------------------------
+
+  private ProcessInstance start() {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("applicant", "huanglei");
+    variables.put("organisationName", "北京通州智造科技有限公司");
+    variables.put("creditCode", "91110112MA01AAAA1X");
+    variables.put("localityGroup", "tz-locality-songzhuang");
+    variables.put("callId", "TZP-2026");
+    variables.put("applicationInstanceId", "app-songzhuang-001");
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(KEY, "TZP-2026-songzhuang-001", variables);
+    started.add(instance.getId());
+    return instance;
+  }
+
+  /** Agreement content recorded and signed by all three parties on 2026-11-02 10:00. */
+  private ProcessInstance signed() {
+    clock("2026-11-02T10:00+08:00");
+    ProcessInstance cooperation = start();
+    complete(task(cooperation, "Task_RecordAgreementContent"), agreementContent());
+    for (String sign : List.of("Task_SignBySti", "Task_SignByLocality", "Task_SignByPartner")) {
+      complete(task(cooperation, sign), Map.of("signatureConfirmed", true));
+    }
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(cooperation.getId())
+        .activityId("Task_RecordSigning").singleResult().getId());
+    return cooperation;
+  }
+
+  /** The yearly instance waits for its year; the year-start timer is due then and fires. */
+  private ProcessInstance yearBegins(ProcessInstance cooperation, int year, String yearStart) {
+    ProcessInstance instance = yearInstance(cooperation);
+    Assertions.assertThat(((Number) runtimeService.getVariable(instance.getId(), "cooperationYear")).intValue()).isEqualTo(year);
+    Job begins = timer(instance, "TimerEvent_YearBegins");
+    Assertions.assertThat(begins.getDuedate()).isEqualTo(at(yearStart));
+    clock(yearStart);
+    managementService.executeJob(begins.getId());
+    return instance;
+  }
+
+  private ProcessInstance yearInstance(ProcessInstance cooperation) {
+    return runtimeService.createProcessInstanceQuery().superProcessInstanceId(cooperation.getId())
+        .processDefinitionKey(YEAR_KEY).singleResult();
+  }
+
+  private void evaluate(ProcessInstance year, String result) {
+    Task locality = task(year, "Task_LocalityOpinion");
+    assertThat(locality).hasCandidateGroup("tz-locality-songzhuang");
+    complete(locality, Map.of("localityOpinion", "属地服务需求已协调解决。"));
+    Task evaluation = task(year, "Task_AnnualEvaluation");
+    assertThat(evaluation).hasCandidateGroup("tz-sti");
+    Assertions.assertThatThrownBy(() -> complete(evaluation, Map.of("evaluationResult", "superb", "evaluationOpinion", "好")))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("TZP-C3").hasMessageContaining("evaluationResult");
+    complete(evaluation, Map.of("evaluationResult", result, "evaluationOpinion", "按年度评估标准评定。"));
+  }
+
+  private static Map<String, Object> agreementContent() {
+    return Map.of("cooperationDirection", "智能制造装备共性技术", "cooperationContent", "共建中试基地，三年内释放10项技术需求。");
+  }
+
+  private static Map<String, Object> report() {
+    return Map.of("progressSummary", "完成中试线建设", "technologyNeeds", "工业视觉检测需求2项",
+        "projects", "承担区级攻关项目1项", "rdInvestment", 860, "problems", "人才公寓需求");
+  }
+
+  private static Map<String, Object> restReport() {
+    Map<String, Object> variables = new HashMap<>();
+    report().forEach((name, value) -> variables.put(name, Map.of("value", value)));
+    return variables;
+  }
+
+  private Task task(ProcessInstance instance, String key) {
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).singleResult();
+  }
+
+  private Job timer(ProcessInstance instance, String activityId) {
+    return managementService.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).timers()
+        .singleResult();
+  }
+
+  private void complete(Task task, Map<String, Object> variables) {
+    taskService.complete(task.getId(), variables);
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> list(ProcessInstance instance, String name) {
+    return (List<Map<String, Object>>) runtimeService.getVariable(instance.getId(), name);
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> historicList(ProcessInstance instance, String name) {
+    return (List<Map<String, Object>>) historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId()).variableName(name).singleResult().getValue();
+  }
+
+  private static void clock(String time) {
+    ClockUtil.setCurrentTime(at(time));
+  }
+
+  private static Date at(String time) {
+    return Date.from(OffsetDateTime.parse(time).toInstant());
+  }
+}
