@@ -24,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.policyflow.PolicyflowIntegrationTest;
 import org.policyflow.shared.rules.PolicyRuleException;
-import org.policyflow.testsupport.CoverageReadAccess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -53,12 +52,10 @@ class PartnerCooperationProcessTest {
   @BeforeEach
   void setUp() {
     init(engine);
-    CoverageReadAccess.grant(engine, "applicants", KEY, YEAR_KEY);
   }
 
   @AfterEach
   void tearDown() {
-    CoverageReadAccess.revoke(engine, "applicants", KEY, YEAR_KEY);
     ClockUtil.reset();
     engine.getIdentityService().clearAuthentication();
     for (String id : started) {

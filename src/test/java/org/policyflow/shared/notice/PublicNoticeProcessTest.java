@@ -24,7 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.policyflow.PolicyflowIntegrationTest;
-import org.policyflow.testsupport.CoverageReadAccess;
 import org.policyflow.shared.rules.MessageRuleException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -53,12 +52,10 @@ class PublicNoticeProcessTest {
   @BeforeEach
   void setUp() {
     init(engine);
-    CoverageReadAccess.grant(engine, "tz-sti", "public-notice");
   }
 
   @AfterEach
   void tearDown() {
-    CoverageReadAccess.revoke(engine, "tz-sti", "public-notice");
     ClockUtil.reset();
     engine.getIdentityService().clearAuthentication();
     for (String id : started) {
