@@ -203,6 +203,8 @@ class PartnerApplicationProcessTest {
     Assertions.assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     Assertions.assertThat((String) refused.getBody().get("message")).contains("[TZP-D1]").contains("declineReason");
     assertThat(application).isWaitingAt("Task_RecommendApplication");
+    Assertions.assertThat(refusals(application)).singleElement()
+        .satisfies(r -> Assertions.assertThat(r).containsEntry("rule", "TZP-D1").containsEntry("user", "sunpeng"));
 
     fixtures.completeAs("sunpeng", CLERKS, taskId, Map.of("recommendation", "decline", "declineReason", "研发能力与本地产业需求不匹配"));
     assertThat(application).isWaitingAt("Task_AcknowledgeOutcome")
@@ -225,6 +227,17 @@ class PartnerApplicationProcessTest {
         .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[TZP-Q1]").hasMessageContaining("2 / 名额 2");
     assertThat(third).isWaitingAt("Task_RecommendApplication");
     Assertions.assertThat(engine.getRuntimeService().getVariable(call.getId(), "quotaUsed_" + SONGZHUANG)).isEqualTo(2);
+    Assertions.assertThat(refusals(third)).singleElement().satisfies(r -> {
+      Assertions.assertThat(r).containsEntry("rule", "TZP-Q1").containsEntry("user", "sunpeng")
+          .containsEntry("field", "recommendation").containsEntry("activityId", "Task_RecordRecommendation");
+      Assertions.assertThat((String) r.get("reasonZh")).contains("名额已用完");
+    });
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> refusals(ProcessInstance application) {
+    return (List<Map<String, Object>>) engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(application.getId()).variableName("ruleRefusals").singleResult().getValue();
   }
 
   @Test
@@ -259,6 +272,9 @@ class PartnerApplicationProcessTest {
     Assertions.assertThat(engine.getRuntimeService().getVariable(call.getId(), "quotaUsed_" + SONGZHUANG)).isEqualTo(2);
     Assertions.assertThat(engine.getTaskService().createTaskQuery().taskIdIn(tasks).count())
         .as("the losing clerk's task is still there").isOne();
+    ProcessInstance loser = engine.getTaskService().createTaskQuery().taskIdIn(tasks).singleResult()
+        .getProcessInstanceId().equals(second.getId()) ? second : third;
+    Assertions.assertThat(refusals(loser)).singleElement().satisfies(r -> Assertions.assertThat(r).containsEntry("rule", "TZP-Q1"));
   }
 
   @Test

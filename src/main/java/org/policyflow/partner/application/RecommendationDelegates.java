@@ -47,7 +47,8 @@ public class RecommendationDelegates {
             () -> new PolicyRuleException("TZP-Q1", "recommendation",
                 "同一时刻本属地另一项推荐已占用名额，本次推荐未保存；请重新提交，系统将按最新名额处理",
                 "Another recommendation of this locality took a place at the same moment; this one was not saved. "
-                    + "Submit again to be checked against the current quota"));
+                    + "Submit again to be checked against the current quota")
+                .in(execution.getProcessInstanceId(), "Task_RecommendApplication"));
         execution.setVariable("recommended", true);
         execution.setVariable("localityRecommended", taken.used());
         execution.setVariable("localityRemaining", taken.remaining());
