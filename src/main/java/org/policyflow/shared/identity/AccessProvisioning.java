@@ -128,6 +128,16 @@ public class AccessProvisioning {
     grant(groupId, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
   }
 
+  /**
+   * May deliver messages (objections, violation reports) to running instances of the process through
+   * the engine REST API: correlation needs update rights on the instance. Meant for the technical
+   * account of an external portal, which carries the public's reports.
+   */
+  public void grantCorrelate(String groupId, String processDefinitionKey) {
+    grant(groupId, Resources.PROCESS_DEFINITION, processDefinitionKey, Permissions.READ, Permissions.READ_INSTANCE,
+        Permissions.UPDATE_INSTANCE);
+  }
+
   /** Read runtime data and history of every process, decision and deployment; no write permission at all. */
   public void grantAuditRead(String groupId) {
     grant(groupId, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,

@@ -62,6 +62,7 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
     access.grantReadModels(groupId);
     rights.applications().forEach(application -> access.grantApplication(groupId, application));
     rights.starts().forEach(processKey -> access.grantStart(groupId, processKey));
+    rights.correlates().forEach(processKey -> access.grantCorrelate(groupId, processKey));
     for (Grant grant : rights.grants()) {
       switch (grant) {
         case AUDIT_READ -> access.grantAuditRead(groupId);
