@@ -72,6 +72,17 @@ class PartnerCallProcessTest {
   }
 
   @Test
+  void partnerCallTZP_S1_aCallIdIsNeverReusedAndOneIsGeneratedWhenNoneIsGiven() {
+    open(5, Map.of());
+    Assertions.assertThatThrownBy(() -> fixtures.openCall(callId, "2026-03-20", 5, 2, Map.of()))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[TZP-S1] businessKey");
+    ProcessInstance unnamed = fixtures.openCall(null, "2026-03-20", 5, 2, Map.of());
+    started.add(unnamed.getId());
+    Assertions.assertThat(engine.getRuntimeService().getVariable(unnamed.getId(), "callId").toString())
+        .matches("TZP-2026-\\d{2}");
+  }
+
+  @Test
   void partnerCallTZP_Q1_Q2_placesAndQuotasMustBePositiveAndLocalitiesKnown() {
     Assertions.assertThatThrownBy(() -> fixtures.openCall(callId, "2026-03-20", 0, 0,
             Map.of("localityQuotas", List.of(Map.of("localityGroup", "tz-locality-atlantis", "quota", 1)))))

@@ -113,11 +113,11 @@ public class OpenPartnerCallDelegate implements JavaDelegate {
     return byLocality;
   }
 
-  /** The business key given on start, or TZP-{year}-{nn}; unique among running calls. */
+  /** The business key given on start, or TZP-{year}-{nn}; unique among all calls ever started. */
   private String callId(DelegateExecution execution, Double year, List<RuleViolation> violations) {
     String given = execution.getProcessBusinessKey();
     if (given != null && !given.isBlank()) {
-      if (calls.findRunning(given.trim()).filter(p -> !p.getId().equals(execution.getProcessInstanceId())).isPresent()) {
+      if (calls.exists(given.trim())) {
         violations.add(new RuleViolation("TZP-S1", "businessKey", "征集批次编号已被使用：" + given,
             "The call id is already in use: " + given));
       }
@@ -126,7 +126,7 @@ public class OpenPartnerCallDelegate implements JavaDelegate {
     int y = year == null ? 0 : year.intValue();
     for (int n = 1; ; n++) {
       String candidate = String.format("TZP-%d-%02d", y, n);
-      if (calls.findRunning(candidate).isEmpty()) {
+      if (!calls.exists(candidate)) {
         return candidate;
       }
     }

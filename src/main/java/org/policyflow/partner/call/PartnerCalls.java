@@ -16,16 +16,24 @@ public class PartnerCalls {
   public static final String COOPERATION_PROCESS_KEY = "partner-cooperation";
 
   private final RuntimeService runtimeService;
+  private final HistoryService historyService;
   private final SystemAccess system;
 
-  public PartnerCalls(RuntimeService runtimeService, SystemAccess system) {
+  public PartnerCalls(RuntimeService runtimeService, HistoryService historyService, SystemAccess system) {
     this.runtimeService = runtimeService;
+    this.historyService = historyService;
     this.system = system;
   }
 
   public Optional<ProcessInstance> findRunning(String callId) {
     return Optional.ofNullable(system.call(() -> runtimeService.createProcessInstanceQuery()
         .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(callId).singleResult()));
+  }
+
+  /** Whether a call with this id was ever started (running or finished): call ids are never reused. */
+  public boolean exists(String callId) {
+    return system.call(() -> historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(callId).count() > 0);
   }
 
   public Date applicationClosesAt(String callInstanceId) {
