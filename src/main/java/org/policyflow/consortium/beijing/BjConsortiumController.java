@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.policyflow.shared.engine.SystemAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -59,11 +60,11 @@ public class BjConsortiumController {
           "message", "请说明失信行为 / Describe the dishonest act"));
     }
     try {
-      system.run(() -> runtimeService.createMessageCorrelation(DISHONESTY_MESSAGE)
+      MessageCorrelationBuilder correlation = runtimeService.createMessageCorrelation(DISHONESTY_MESSAGE)
           .processInstanceId(processInstanceId)
-          .setVariableLocal("dishonestyReport", report)
-          .setVariableLocal("dishonestyReportedBy", user.getUserId())
-          .correlateWithResult());
+          .setVariable("dishonestyReport", report)
+          .setVariable("dishonestyReportedBy", user.getUserId());
+      system.run(correlation::correlateWithResult);
     } catch (MismatchingMessageCorrelationException e) {
       return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("status", 404,
           "message", "没有运行中的创新联合体流程 " + processInstanceId + " / No running consortium instance " + processInstanceId));

@@ -40,6 +40,8 @@ public class MilestoneFundingDelegates {
       assessment.put("assessedAt", ClockUtil.getCurrentTime().toInstant().toString());
       append(execution, "milestoneAssessments", assessment);
       execution.setVariable("milestonePassed", PASSED.equals(result));
+      // The next stage's form must not come prefilled with this stage's result.
+      execution.setVariable("milestoneAssessment", null);
     };
   }
 

@@ -6,10 +6,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.policyflow.shared.engine.SystemAccess;
 import org.policyflow.shared.rules.PolicyRuleException;
 import org.springframework.stereotype.Component;
 
@@ -26,11 +29,25 @@ public class ReplaceExpertDelegate implements JavaDelegate {
   private final ExpertPanelService panels;
   private final ExpertPool pool;
   private final IdentityService identityService;
+  private final HistoryService historyService;
+  private final SystemAccess system;
 
-  public ReplaceExpertDelegate(ExpertPanelService panels, ExpertPool pool, IdentityService identityService) {
+  public ReplaceExpertDelegate(ExpertPanelService panels, ExpertPool pool, IdentityService identityService,
+      HistoryService historyService, SystemAccess system) {
     this.panels = panels;
     this.pool = pool;
     this.identityService = identityService;
+    this.historyService = historyService;
+    this.system = system;
+  }
+
+  /** The expert's scoring task the deadline cancelled (latest one, if the deadline was extended before). */
+  private String cancelledTask(String processInstanceId, String expert) {
+    return system.call(() -> historyService.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey("Task_ScoreApplication").taskAssignee(expert).finished()
+        .orderByHistoricActivityInstanceStartTime().desc().list().stream()
+        .filter(t -> !"completed".equals(t.getDeleteReason()))
+        .map(HistoricTaskInstance::getId).findFirst().orElse(null));
   }
 
   @Override
@@ -44,6 +61,7 @@ public class ReplaceExpertDelegate implements JavaDelegate {
     change.put("decidedBy", identityService.getCurrentAuthentication() == null ? null
         : identityService.getCurrentAuthentication().getUserId());
     change.put("decidedAt", ClockUtil.getCurrentTime().toInstant().toString());
+    change.put("cancelledTaskId", cancelledTask(execution.getProcessInstanceId(), replaced));
 
     if ("replace".equals(decision)) {
       List<String> drawnSoFar = VariableValues.strings(execution.getVariable("drawnExperts"));

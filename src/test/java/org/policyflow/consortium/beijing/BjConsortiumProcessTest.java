@@ -410,12 +410,16 @@ class BjConsortiumProcessTest {
         .taskDefinitionKey("Task_VerifyDishonesty").list();
     Assertions.assertThat(reports).hasSize(2);
     completeAsOfficer(reports.get(0), Map.of("dishonestyVerified", "unfounded", "verificationDescription", "经核查不属实"));
+    Assertions.assertThat(taskService.getVariable(reports.get(1).getId(), "dishonestyVerified"))
+        .as("a handled report's entries do not prefill the next report's form").isNull();
     Assertions.assertThatThrownBy(() -> completeAsOfficer(reports.get(1), Map.of("dishonestyVerified", "verified",
             "dishonestUnitName", "北京某公司", "verificationDescription", "属实")))
         .isInstanceOf(PolicyRuleException.class).hasMessageContaining("dishonestUnitCreditCode").hasMessageContaining("verificationSource");
     completeAsOfficer(reports.get(1), Map.of("dishonestyVerified", "verified", "dishonestUnitName", "北京某公司",
         "dishonestUnitCreditCode", code, "verificationSource", "京科监〔2025〕10号", "verificationDescription", "属实"));
     assertThat(consortium).hasPassed("EndEvent_ReportUnfounded", "EndEvent_BadCreditRecorded").isWaitingAt("Task_SelectLeadUnit");
+    Assertions.assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(consortium.getId())
+        .variableName("dishonestyVerified").includeDeleted().list()).as("history keeps both verifications").hasSize(2);
     Assertions.assertThat(creditRegistry.all(code)).singleElement()
         .satisfies(r -> Assertions.assertThat(r.type()).isEqualTo(CreditRecordType.BAD_CREDIT));
   }

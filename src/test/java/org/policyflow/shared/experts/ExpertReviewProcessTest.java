@@ -264,7 +264,8 @@ class ExpertReviewProcessTest {
     Assertions.assertThat(VariableValues.rows(runtimeService.getVariable(review.getId(), "panelChanges")))
         .singleElement().satisfies(c -> {
           Assertions.assertThat(c).containsEntry("expert", late.getAssignee()).containsEntry("decision", "replace")
-              .containsEntry("replacement", replacement.getAssignee()).containsEntry("decidedBy", "lijianguo");
+              .containsEntry("replacement", replacement.getAssignee()).containsEntry("decidedBy", "lijianguo")
+              .containsEntry("cancelledTaskId", late.getId());
         });
 
     experts.score(replacement, 90, "补充评审：同意支持。");
