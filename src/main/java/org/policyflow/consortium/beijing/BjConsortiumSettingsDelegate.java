@@ -1,0 +1,40 @@
+package org.policyflow.consortium.beijing;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.policyflow.shared.credit.CreditCode;
+import org.policyflow.shared.rules.PolicyRuleException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_LoadProgrammeSettings of bj-consortium: checks the proposal's lead unit identity and puts the
+ * configured lists (priority fields, formation modes, agreement mechanisms) into the instance as the
+ * options of its forms, so that yearly changes live in bj-consortium.yaml only.
+ */
+@Component("bjConsortiumSettings")
+public class BjConsortiumSettingsDelegate implements JavaDelegate {
+
+  private final BjConsortiumProperties properties;
+
+  public BjConsortiumSettingsDelegate(BjConsortiumProperties properties) {
+    this.properties = properties;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    CreditCode.check("leadUnitCreditCode", ConsortiumChecks.text(execution, "leadUnitCreditCode"))
+        .ifPresent(v -> {
+          throw new PolicyRuleException(v);
+        });
+    execution.setVariable("leadUnitCreditCode", CreditCode.normalise(ConsortiumChecks.text(execution, "leadUnitCreditCode")));
+    execution.setVariable("priorityFieldOptions", options(properties.priorityFields()));
+    execution.setVariable("formationModeOptions", options(properties.formationModes()));
+    execution.setVariable("mechanismOptions", options(properties.agreementMechanisms()));
+  }
+
+  static List<Map<String, String>> options(List<String> values) {
+    return values.stream().map(v -> Map.of("label", v, "value", v)).toList();
+  }
+}

@@ -1,0 +1,66 @@
+package org.policyflow.consortium.beijing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.policyflow.shared.experts.VariableValues;
+import org.policyflow.shared.rules.PolicyRuleException;
+import org.policyflow.shared.rules.RuleViolation;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_CheckMembers of bj-consortium (确定成员单位, 004 §三2, §四(二)): BJC-M1 at least one upstream or
+ * downstream enterprise and BJC-M2 at least one research institute or university, both 原则上 (a bj-sti
+ * exception with a written reason is recorded). BJC-M3: members are not restricted by region, so the
+ * region is recorded and never checked.
+ */
+@Component("checkConsortiumMembers")
+public class CheckMembersDelegate implements JavaDelegate {
+
+  static final String ENTERPRISE = "enterprise";
+  static final List<String> RESEARCH = List.of("research-institute", "university");
+  private final BjConsortiumProperties properties;
+  private final IdentityService identityService;
+
+  public CheckMembersDelegate(BjConsortiumProperties properties, IdentityService identityService) {
+    this.properties = properties;
+    this.identityService = identityService;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    List<Map<String, Object>> members = VariableValues.rows(execution.getVariable("members"));
+    List<RuleViolation> violations = new ArrayList<>();
+    String lead = ConsortiumChecks.text(execution, "leadUnitName");
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < members.size(); i++) {
+      String name = VariableValues.text(members.get(i).get("memberName"));
+      if (name.isEmpty() || VariableValues.text(members.get(i).get("memberType")).isEmpty()) {
+        violations.add(new RuleViolation(ConsortiumChecks.FORM_RULE, "members",
+            "第" + (i + 1) + "个成员单位缺少名称或类型", "Member " + (i + 1) + " has no name or type"));
+      } else if (name.equals(lead) || names.contains(name)) {
+        violations.add(new RuleViolation(ConsortiumChecks.FORM_RULE, "members",
+            "成员单位“" + name + "”重复或与牵头单位相同", "Member '" + name + "' is listed twice or is the lead unit"));
+      } else {
+        names.add(name);
+      }
+    }
+    long enterprises = members.stream().filter(m -> ENTERPRISE.equals(m.get("memberType"))).count();
+    long research = members.stream().filter(m -> RESEARCH.contains(String.valueOf(m.get("memberType")))).count();
+    int min = properties.exceptionReasonMinLength();
+    ConsortiumChecks.principle(execution, identityService, min, violations, enterprises >= 1, "BJC-M1", "members",
+        "memberException", "memberExceptionReason",
+        "创新联合体联动产业链上下游企业原则上不少于1家", "At least one upstream or downstream enterprise is expected");
+    ConsortiumChecks.principle(execution, identityService, min, violations, research >= 1, "BJC-M2", "members",
+        "memberException", "memberExceptionReason",
+        "联合相关领域核心科研机构、高校原则上不少于1家", "At least one core research institute or university is expected");
+    if (!violations.isEmpty()) {
+      throw new PolicyRuleException(violations);
+    }
+    execution.setVariable("memberOrganisations", names);
+    execution.setVariable("memberCount", names.size());
+  }
+}

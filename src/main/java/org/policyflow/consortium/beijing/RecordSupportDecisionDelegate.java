@@ -1,0 +1,98 @@
+package org.policyflow.consortium.beijing;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.policyflow.shared.rules.PolicyRuleException;
+import org.policyflow.shared.rules.RuleViolation;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_RecordSupportDecision of bj-consortium (确定支持对象, 004 §六4). For a supported consortium:
+ * the total support is split into the configured milestone stages (BJC-F1) and the first performance
+ * evaluation date set by the department becomes the evaluation timer (BJC-P1).
+ */
+@Component("recordSupportDecision")
+public class RecordSupportDecisionDelegate implements JavaDelegate {
+
+  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  private final BjConsortiumProperties properties;
+
+  public RecordSupportDecisionDelegate(BjConsortiumProperties properties) {
+    this.properties = properties;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String decision = ConsortiumChecks.text(execution, "supportDecision");
+    List<RuleViolation> violations = new ArrayList<>();
+    ConsortiumChecks.required(execution, violations, "supportDecisionReason", "决定理由", "The reason");
+    if (!"supported".equals(decision)) {
+      if (!violations.isEmpty()) {
+        throw new PolicyRuleException(violations);
+      }
+      execution.setVariable("supported", false);
+      return;
+    }
+    BigDecimal total = amount(execution.getVariable("totalFunding"));
+    if (total == null || total.signum() <= 0) {
+      violations.add(new RuleViolation("BJC-F1", "totalFunding", "请填写支持资金总额（万元），用于按里程碑分阶段拨付",
+          "Enter the total support (10k CNY) to be released by milestone"));
+    }
+    Date evaluationDue = futureDate(execution, "evaluationDate", violations);
+    if (!violations.isEmpty()) {
+      throw new PolicyRuleException(violations);
+    }
+    List<Map<String, Object>> plan = new ArrayList<>();
+    for (BjConsortiumProperties.Milestone milestone : properties.milestones()) {
+      Map<String, Object> stage = new LinkedHashMap<>();
+      stage.put("stage", milestone.name());
+      stage.put("sharePercent", milestone.sharePercent());
+      stage.put("amount", total.multiply(BigDecimal.valueOf(milestone.sharePercent()))
+          .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP).doubleValue());
+      plan.add(stage);
+    }
+    execution.setVariable("supported", true);
+    execution.setVariable("milestonePlan", plan);
+    execution.setVariable("milestoneIndex", 0);
+    execution.setVariable("currentMilestone", plan.get(0).get("stage"));
+    execution.setVariable("currentMilestoneAmount", plan.get(0).get("amount"));
+    execution.setVariable("evaluationDueAt", evaluationDue);
+  }
+
+  /** A date entered by the department (yyyy-MM-dd), after today; the timer fires at its start (China time). */
+  static Date futureDate(DelegateExecution execution, String field, List<RuleViolation> violations) {
+    String value = ConsortiumChecks.text(execution, field);
+    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CHINA);
+    try {
+      LocalDate date = LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+      if (!date.isAfter(today)) {
+        violations.add(new RuleViolation("BJC-P1", field, "绩效评价日期须晚于今天", "The evaluation date must lie after today"));
+        return null;
+      }
+      return Date.from(date.atStartOfDay(CHINA).toInstant());
+    } catch (DateTimeParseException e) {
+      violations.add(new RuleViolation("BJC-P1", field, "请填写绩效评价日期（yyyy-MM-dd）",
+          "Enter the performance evaluation date (yyyy-MM-dd)"));
+      return null;
+    }
+  }
+
+  static BigDecimal amount(Object value) {
+    try {
+      return value == null ? null : new BigDecimal(value.toString().trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}

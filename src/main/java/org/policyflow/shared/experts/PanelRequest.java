@@ -1,0 +1,24 @@
+package org.policyflow.shared.experts;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a panel is drawn for. {@code expertTypes}: when given, only experts of these types are eligible
+ * and, if more than one type is named, the panel holds at least one of each (a technical/management mix).
+ * {@code alreadyDrawn}: experts who may not be drawn again (replacements).
+ */
+public record PanelRequest(
+    int size,
+    String applicantOrganisation,
+    List<String> memberOrganisations,
+    String field,
+    List<String> expertTypes,
+    Set<String> alreadyDrawn) {
+
+  public PanelRequest {
+    memberOrganisations = memberOrganisations == null ? List.of() : List.copyOf(memberOrganisations);
+    expertTypes = expertTypes == null ? List.of() : List.copyOf(expertTypes);
+    alreadyDrawn = alreadyDrawn == null ? Set.of() : Set.copyOf(alreadyDrawn);
+  }
+}

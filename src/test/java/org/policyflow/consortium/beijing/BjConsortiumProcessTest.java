@@ -1,0 +1,549 @@
+package org.policyflow.consortium.beijing;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.policyflow.PolicyflowIntegrationTest;
+import org.policyflow.shared.credit.CreditRecordType;
+import org.policyflow.shared.credit.CreditRegistry;
+import org.policyflow.shared.experts.ExpertReviewDriver;
+import org.policyflow.shared.experts.VariableValues;
+import org.policyflow.shared.rules.PolicyRuleException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** bj-consortium on the engine: every path and every BJC rule passing and failing, with real expert reviews. */
+@PolicyflowIntegrationTest
+class BjConsortiumProcessTest {
+
+  static final String OFFICER = "lijianguo";
+  static final String LEAD_CODE = "91110108MA01XKQ126";
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired CreditRegistry creditRegistry;
+  @Autowired TestRestTemplate http;
+
+  private ExpertReviewDriver experts;
+  private final List<String> started = new ArrayList<>();
+
+  @BeforeEach
+  void setUp() {
+    init(engine);
+    experts = new ExpertReviewDriver(engine);
+    clock("2025-11-03T09:00+08:00");
+  }
+
+  @AfterEach
+  void tearDown() {
+    identityService.clearAuthentication();
+    ClockUtil.reset();
+    for (String id : started) {
+      if (runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0) {
+        runtimeService.deleteProcessInstance(id, "test cleanup");
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- full path
+
+  @Test
+  void consortiumBJC_F1_P1_supportedConsortiumIsFundedByMilestoneAndEvaluatedAtTheSetDates() {
+    ProcessInstance consortium = supported("北京集成电路装备创新联合体");
+    long supported = (Long) runtimeService.getVariable(consortium.getId(), "supportedConsortia");
+    Assertions.assertThat((String) runtimeService.getVariable(consortium.getId(), "targetStatusText")).contains("20");
+
+    for (String stage : List.of("启动阶段", "中期考核阶段", "验收阶段")) {
+      Assertions.assertThat(runtimeService.getVariable(consortium.getId(), "currentMilestone")).isEqualTo(stage);
+      complete("Task_AssessMilestone", consortium, Map.of("milestoneAssessment", "passed", "milestoneAssessmentComment", "按期完成"));
+    }
+    assertThat(consortium).hasPassed("EndEvent_MilestonesCompleted");
+    List<Map<String, Object>> releases = VariableValues.rows(runtimeService.getVariable(consortium.getId(), "fundingReleases"));
+    Assertions.assertThat(releases).extracting(r -> r.get("stage")).containsExactly("启动阶段", "中期考核阶段", "验收阶段");
+    Assertions.assertThat(releases).extracting(r -> ((Number) r.get("amount")).doubleValue()).containsExactly(300.0, 400.0, 300.0);
+
+    // BJC-P1: the evaluation waits for the date the department set (2026-06-30).
+    Job evaluation = managementService.createJobQuery().processInstanceId(consortium.getId()).timers().singleResult();
+    Assertions.assertThat(evaluation.getDuedate()).isEqualTo(at("2026-06-30T00:00+08:00"));
+    clock("2026-06-30T08:00+08:00");
+    managementService.executeJob(evaluation.getId());
+    complete("Task_EvaluatePerformance", consortium, Map.of("performanceRating", "excellent",
+        "evaluationComment", "攻克关键技术两项", "nextEvaluationDate", "2026-12-15"));
+    complete("Task_IncreaseSupport", consortium, Map.of("measureDescription", "追加支持重点应用场景示范", "measureAmount", 200));
+    Job next = managementService.createJobQuery().processInstanceId(consortium.getId()).timers().singleResult();
+    Assertions.assertThat(next.getDuedate()).isEqualTo(at("2026-12-15T00:00+08:00"));
+    clock("2026-12-15T08:00+08:00");
+    managementService.executeJob(next.getId());
+    complete("Task_EvaluatePerformance", consortium, Map.of("performanceRating", "qualified", "evaluationComment", "按计划推进"));
+
+    assertThat(consortium).hasPassed("EndEvent_EvaluationsCompleted", "Task_IncreaseSupport").isEnded();
+    Assertions.assertThat(VariableValues.rows(historicVariable(consortium, "performanceEvaluations")))
+        .extracting(e -> e.get("rating")).containsExactly("excellent", "qualified");
+    Assertions.assertThat(supported).isPositive();
+  }
+
+  @Test
+  void consortiumBJC_F1_milestoneFundingBlockedByAFailedStage() {
+    ProcessInstance consortium = supported("北京智能网联汽车创新联合体");
+    complete("Task_AssessMilestone", consortium, Map.of("milestoneAssessment", "failed", "milestoneAssessmentComment", "样机未完成"));
+    assertThat(consortium).isWaitingAt("Task_HandleFailedMilestone", "IntermediateCatchEvent_EvaluationDue")
+        .hasNotPassed("Task_ReleaseMilestoneFunding");
+    Assertions.assertThat(runtimeService.getVariable(consortium.getId(), "fundingReleases")).isNull();
+
+    // Even forcing the instance onto the release cannot pay the failed stage.
+    Assertions.assertThatThrownBy(() -> runtimeService.createProcessInstanceModification(consortium.getId())
+            .startBeforeActivity("Task_ReleaseMilestoneFunding").execute())
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("BJC-F1").hasMessageContaining("启动阶段");
+
+    complete("Task_HandleFailedMilestone", consortium, Map.of("failedMilestoneDecision", "reassess", "failedMilestoneNote", "限期一个月整改"));
+    complete("Task_AssessMilestone", consortium, Map.of("milestoneAssessment", "passed", "milestoneAssessmentComment", "整改到位"));
+    Assertions.assertThat(VariableValues.rows(runtimeService.getVariable(consortium.getId(), "fundingReleases")))
+        .singleElement().satisfies(r -> Assertions.assertThat(r.get("stage")).isEqualTo("启动阶段"));
+
+    complete("Task_AssessMilestone", consortium, Map.of("milestoneAssessment", "failed", "milestoneAssessmentComment", "中期目标未达成"));
+    complete("Task_HandleFailedMilestone", consortium, Map.of("failedMilestoneDecision", "stop", "failedMilestoneNote", "停止后续拨付"));
+    assertThat(consortium).hasPassed("EndEvent_FundingStopped");
+    Assertions.assertThat(VariableValues.rows(runtimeService.getVariable(consortium.getId(), "fundingReleases"))).hasSize(1);
+  }
+
+  @Test
+  void consortiumBJC_P1_notUpToStandardNeedsRectificationOrRecovery() {
+    ProcessInstance consortium = supported("北京医药健康创新联合体");
+    clock("2026-06-30T08:00+08:00");
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(consortium.getId()).timers()
+        .singleResult().getId());
+    Task evaluation = task("Task_EvaluatePerformance", consortium);
+    Assertions.assertThatThrownBy(() -> completeAsOfficer(evaluation, Map.of("performanceRating", "substandard",
+            "evaluationComment", "关键指标未完成", "nextEvaluationDate", "2026-01-01")))
+        .isInstanceOf(PolicyRuleException.class)
+        .hasMessageContaining("[BJC-P1] substandardMeasure").hasMessageContaining("[BJC-P1] nextEvaluationDate");
+    completeAsOfficer(evaluation, Map.of("performanceRating", "substandard", "substandardMeasure", "recovery",
+        "evaluationComment", "关键指标未完成"));
+    complete("Task_RectifyOrRecover", consortium, Map.of("measureDescription", "追回第二阶段资金", "measureAmount", 400));
+    assertThat(consortium).hasPassed("Task_RectifyOrRecover", "EndEvent_EvaluationsCompleted");
+  }
+
+  // ---------------------------------------------------------------- lead unit
+
+  @Test
+  void consortiumBJC_L1_leadOutsideBeijingRefusedUnlessBjStiGrantsARecordedException() {
+    ProcessInstance consortium = propose("津京冀机器人创新联合体");
+    Map<String, Object> lead = leadForm();
+    lead.put("leadRegisteredInBeijing", false);
+    Task task = task("Task_SelectLeadUnit", consortium);
+    Assertions.assertThatThrownBy(() -> completeAsOfficer(task, lead))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[BJC-L1]").hasMessageContaining("特批例外");
+
+    lead.put("leadL1Exception", true);
+    lead.put("leadL1ExceptionReason", "短");
+    Assertions.assertThatThrownBy(() -> completeAsOfficer(task, lead))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[BJC-L1] leadL1ExceptionReason");
+
+    lead.put("leadL1ExceptionReason", "牵头单位总部在天津，但研发中心及主要团队在京，经主任办公会同意特批");
+    completeAsOfficer(task, lead);
+    assertThat(consortium).isWaitingAt("Task_DetermineMembers");
+    Assertions.assertThat(VariableValues.rows(runtimeService.getVariable(consortium.getId(), "ruleExceptions")))
+        .singleElement().satisfies(e -> Assertions.assertThat(e).containsEntry("ruleId", "BJC-L1")
+            .containsEntry("grantedBy", OFFICER).containsKey("grantedAt")
+            .containsEntry("reason", "牵头单位总部在天津，但研发中心及主要团队在京，经主任办公会同意特批"));
+  }
+
+  @Test
+  void consortiumBJC_L2_L3_insufficientCapabilityKeepsTheLeadOffTheList() {
+    ProcessInstance consortium = propose("北京某创新联合体");
+    Map<String, Object> lead = leadForm();
+    lead.put("leadIntegrationCapability", "insufficient");
+    completeAsOfficer(task("Task_SelectLeadUnit", consortium), lead);
+    assertThat(consortium).hasPassed("EndEvent_LeadNotSelected").isEnded();
+    Assertions.assertThat(VariableValues.map(historicVariable(consortium, "leadJudgement")))
+        .containsEntry("BJC-L2", "meets").containsEntry("BJC-L3", "insufficient").containsEntry("judgedBy", OFFICER);
+  }
+
+  @Test
+  void consortiumBJC_L1_fieldModeAndDirectionArgumentsAreRequired() {
+    ProcessInstance consortium = propose("北京某创新联合体");
+    Map<String, Object> lead = leadForm();
+    lead.put("field", "现代种业");
+    lead.put("formationMode", "临时拼凑");
+    lead.put("directionUrgency", "");
+    lead.remove("leadRdCapability");
+    Assertions.assertThatThrownBy(() -> completeAsOfficer(task("Task_SelectLeadUnit", consortium), lead))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("field").hasMessageContaining("formationMode")
+        .hasMessageContaining("directionUrgency").hasMessageContaining("[BJC-L2]");
+  }
+
+  @Test
+  void consortiumProposalWithAnInvalidCreditCodeIsRefused() {
+    Map<String, Object> proposal = proposal("北京某创新联合体");
+    proposal.put("leadUnitCreditCode", "91110108MA01XKQ127");
+    Assertions.assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("bj-consortium", proposal))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("leadUnitCreditCode");
+  }
+
+  // ---------------------------------------------------------------- members
+
+  @Test
+  void consortiumBJC_M1_M2_membersNeedAnEnterpriseAndAResearchUnitUnlessExcepted() {
+    ProcessInstance consortium = leadSelected("北京某创新联合体");
+    Task task = task("Task_DetermineMembers", consortium);
+    Map<String, Object> onlyUniversities = new HashMap<>(Map.of("members", List.of(
+        member("清华大学", "university", "北京"), member("北京大学", "university", "北京"))));
+    Assertions.assertThatThrownBy(() -> completeAsOfficer(task, onlyUniversities))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[BJC-M1]").hasMessageContainingAll("原则上");
+    Map<String, Object> onlyEnterprises = Map.of("members", List.of(member("北京某芯片设计有限公司", "enterprise", "北京")));
+    Assertions.assertThatThrownBy(() -> completeAsOfficer(task, onlyEnterprises))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[BJC-M2]").satisfies(e ->
+            Assertions.assertThat(e.getMessage()).doesNotContain("[BJC-M1]"));
+
+    onlyUniversities.put("memberException", true);
+    onlyUniversities.put("memberExceptionReason", "产业链企业将在揭榜挂帅后三个月内加入，经专题会研究同意");
+    completeAsOfficer(task, onlyUniversities);
+    assertThat(consortium).isWaitingAt("Task_RecordAgreement");
+    Assertions.assertThat(VariableValues.rows(runtimeService.getVariable(consortium.getId(), "ruleExceptions")))
+        .singleElement().satisfies(e -> Assertions.assertThat(e).containsEntry("ruleId", "BJC-M1").containsEntry("grantedBy", OFFICER));
+  }
+
+  @Test
+  void consortiumBJC_M3_membersAreNotRestrictedByRegion() {
+    ProcessInstance consortium = leadSelected("京津冀智能制造创新联合体");
+    completeAsOfficer(task("Task_DetermineMembers", consortium), Map.of("members", List.of(
+        member("天津某装备制造有限公司", "enterprise", "天津"),
+        member("河北工业大学", "university", "河北"),
+        member("Fraunhofer IPT", "research-institute", "德国"))));
+    assertThat(consortium).isWaitingAt("Task_RecordAgreement");
+    Assertions.assertThat(VariableValues.strings(runtimeService.getVariable(consortium.getId(), "memberOrganisations")))
+        .containsExactly("天津某装备制造有限公司", "河北工业大学", "Fraunhofer IPT");
+  }
+
+  // ---------------------------------------------------------------- agreement
+
+  @Test
+  void consortiumBJC_A1_missingMechanismsAreNamed() {
+    ProcessInstance consortium = membersDetermined("北京某创新联合体");
+    Map<String, Object> agreement = agreementForm();
+    agreement.put("agreementMechanisms", List.of("责任落实", "协同攻关", "决策运行", "知识产权管理", "开放创新合作"));
+    Assertions.assertThatThrownBy(() -> completeAsOfficer(task("Task_RecordAgreement", consortium), agreement))
+        .isInstanceOf(PolicyRuleException.class)
+        .hasMessageContaining("[BJC-A1] agreementMechanisms: 组建协议未明确资金筹措机制")
+        .hasMessageContaining("[BJC-A1] agreementMechanisms: 组建协议未明确利益分配机制")
+        .satisfies(e -> Assertions.assertThat(e.getMessage()).doesNotContain("责任落实机制"));
+  }
+
+  @Test
+  void consortiumBJC_A2_dualChiefsAndProjectCommissionerAreRequired() {
+    ProcessInstance consortium = membersDetermined("北京某创新联合体");
+    Map<String, Object> agreement = agreementForm();
+    agreement.remove("technicalLeadName");
+    agreement.remove("commissionerBackground");
+    Assertions.assertThatThrownBy(() -> completeAsOfficer(task("Task_RecordAgreement", consortium), agreement))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[BJC-A2] technicalLeadName")
+        .hasMessageContaining("[BJC-A2] commissionerBackground");
+  }
+
+  @Test
+  void consortiumBJC_I1_noIntegrityCommitmentIsRefusedOverRest() {
+    ProcessInstance consortium = membersDetermined("北京某创新联合体");
+    Task task = task("Task_RecordAgreement", consortium);
+    Map<String, Object> variables = new HashMap<>();
+    agreementForm().forEach((k, v) -> variables.put(k, Map.of("value", v)));
+    variables.put("agreementMechanisms", Map.of("value", "[\"责任落实\",\"协同攻关\",\"决策运行\",\"资金筹措\",\"知识产权管理\",\"开放创新合作\",\"利益分配\"]",
+        "type", "Json"));
+    variables.put("integrityCommitment", Map.of("value", false));
+    ResponseEntity<Map> refused = http.withBasicAuth(OFFICER, "demo").postForEntity(
+        "/engine-rest/task/" + task.getId() + "/submit-form", Map.of("variables", variables), Map.class);
+    Assertions.assertThat(refused.getStatusCode()).as(String.valueOf(refused.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
+    Assertions.assertThat((String) refused.getBody().get("message")).contains("[BJC-I1]").doesNotContain("BJC-A1");
+    assertThat(consortium).isWaitingAt("Task_RecordAgreement");
+  }
+
+  // ---------------------------------------------------------------- review
+
+  @Test
+  void consortiumEXP_2_anExpertOfAMemberOrganisationIsNeverDrawnInAnyStage() {
+    ProcessInstance consortium = submitted("北京集成电路创新联合体");
+    for (String stage : List.of("material", "site", "defense")) {
+      ProcessInstance review = runtimeService.createProcessInstanceQuery().superProcessInstanceId(consortium.getId()).singleResult();
+      Assertions.assertThat(VariableValues.strings(runtimeService.getVariable(review.getId(), "panel")))
+          .hasSize(5).doesNotContain("zhanghua", "wuqiang");
+      Assertions.assertThat(runtimeService.getVariable(review.getId(), "applicantOrganisation")).isEqualTo("北京芯联微电子有限公司");
+      experts.scoreAll(consortium.getId(), 80);
+      Assertions.assertThat(runtimeService.getVariable(consortium.getId(), stage + "ReviewPassed")).isEqualTo(true);
+    }
+    assertThat(consortium).isWaitingAt("Task_DecideSupport");
+    Assertions.assertThat(VariableValues.rows(runtimeService.getVariable(consortium.getId(), "siteReviewScores"))).hasSize(5);
+  }
+
+  @Test
+  void consortiumReviewFailedAtEachStageEndsWithoutSupport() {
+    for (int failing = 0; failing < 3; failing++) {
+      ProcessInstance consortium = submitted("北京某创新联合体" + failing);
+      for (int stage = 0; stage < failing; stage++) {
+        experts.scoreAll(consortium.getId(), 75);
+      }
+      experts.scoreAll(consortium.getId(), 50);
+      assertThat(consortium).hasPassed("EndEvent_ReviewNotPassed").isEnded();
+    }
+  }
+
+  @Test
+  void consortiumSupportRefusedByBjSti() {
+    ProcessInstance consortium = reviewed("北京某创新联合体");
+    complete("Task_DecideSupport", consortium, Map.of("supportDecision", "rejected", "supportDecisionReason", "与已支持联合体方向重复"));
+    assertThat(consortium).hasPassed("EndEvent_SupportRefused").isEnded();
+    Assertions.assertThat(historicVariable(consortium, "supported")).isEqualTo(false);
+  }
+
+  @Test
+  void consortiumBJC_F1_P1_supportNeedsAnAmountAndAFutureEvaluationDate() {
+    ProcessInstance consortium = reviewed("北京某创新联合体");
+    Assertions.assertThatThrownBy(() -> completeAsOfficer(task("Task_DecideSupport", consortium),
+            Map.of("supportDecision", "supported", "supportDecisionReason", "三轮评审均通过", "evaluationDate", "2025-01-01")))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[BJC-F1] totalFunding")
+        .hasMessageContaining("[BJC-P1] evaluationDate");
+  }
+
+  @Test
+  void consortiumMatureOneSupportOne_eachConsortiumMovesOnItsOwnAgainstTheTarget() {
+    ResponseEntity<Map> before = http.withBasicAuth(OFFICER, "demo").getForEntity("/api/bj-consortium/target", Map.class);
+    Assertions.assertThat(before.getBody()).containsEntry("targetConsortia", 20).containsEntry("targetYear", 2025);
+    int supportedBefore = ((Number) before.getBody().get("supportedConsortia")).intValue();
+
+    ProcessInstance waiting = propose("北京尚在遴选的创新联合体");
+    supported("北京先成熟的创新联合体");
+    assertThat(waiting).isWaitingAt("Task_SelectLeadUnit");
+
+    ResponseEntity<Map> after = http.withBasicAuth(OFFICER, "demo").getForEntity("/api/bj-consortium/target", Map.class);
+    Assertions.assertThat(((Number) after.getBody().get("supportedConsortia")).intValue()).isEqualTo(supportedBefore + 1);
+    Assertions.assertThat(((Number) after.getBody().get("remaining")).intValue()).isEqualTo(Math.max(0, 20 - supportedBefore - 1));
+  }
+
+  // ---------------------------------------------------------------- credit
+
+  @Test
+  void consortiumBJC_CR1_verifiedDishonestyWritesABadCreditRecordThatPartnerChecksFind() {
+    ProcessInstance consortium = supported("北京某失信创新联合体");
+    ResponseEntity<Map> forbidden = http.withBasicAuth("zhanghua", "demo").postForEntity(
+        "/api/bj-consortium/" + consortium.getId() + "/dishonesty-reports", Map.of("report", "x"), Map.class);
+    Assertions.assertThat(forbidden.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<Map> reported = http.withBasicAuth(OFFICER, "demo").postForEntity(
+        "/api/bj-consortium/" + consortium.getId() + "/dishonesty-reports",
+        Map.of("report", "举报牵头单位虚报研发投入、伪造验收材料"), Map.class);
+    Assertions.assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+
+    Task verify = task("Task_VerifyDishonesty", consortium);
+    Assertions.assertThat(taskService.getVariable(verify.getId(), "dishonestyReport")).isEqualTo("举报牵头单位虚报研发投入、伪造验收材料");
+    completeAsOfficer(verify, Map.of("dishonestyVerified", "verified", "dishonestUnitName", "北京芯联微电子有限公司",
+        "dishonestUnitCreditCode", LEAD_CODE, "dishonestPersons", "王某（财务负责人）",
+        "verificationSource", "京科监〔2025〕9号核查结论", "verificationDescription", "伪造验收材料属实", "suspectedCrime", true));
+    assertThat(consortium).isWaitingAt("Task_TransferToJudiciary");
+    Assertions.assertThat(VariableValues.map(runtimeService.getVariable(consortium.getId(), "judicialTransferDecision")))
+        .containsEntry("decidedBy", OFFICER);
+    complete("Task_TransferToJudiciary", consortium, Map.of("transferAuthority", "北京市公安局经侦总队",
+        "transferDocumentNo", "京科移〔2025〕1号", "transferDate", "2025-11-03"));
+    assertThat(consortium).hasPassed("EndEvent_TransferredToJudiciary");
+
+    // What the partner programme's TZP-E5 asks: bad credit or serious dishonesty within the last 3 years.
+    LocalDate today = LocalDate.of(2025, 11, 3);
+    Assertions.assertThat(creditRegistry.find(LEAD_CODE,
+            EnumSet.of(CreditRecordType.SERIOUS_DISHONESTY, CreditRecordType.BAD_CREDIT), today.minusYears(3), today))
+        .singleElement().satisfies(r -> {
+          Assertions.assertThat(r.type()).isEqualTo(CreditRecordType.BAD_CREDIT);
+          Assertions.assertThat(r.ruleId()).isEqualTo("BJC-CR1");
+          Assertions.assertThat(r.recordedBy()).isEqualTo(OFFICER);
+          Assertions.assertThat(r.source()).isEqualTo("京科监〔2025〕9号核查结论");
+        });
+  }
+
+  @Test
+  void consortiumBJC_CR1_unfoundedReportsAndRecordsWithoutSuspectedCrime() {
+    ProcessInstance consortium = propose("北京某创新联合体");
+    String code = "91110105MA02ABCD1M";
+    // bj-sti may not correlate messages through the engine API (no UPDATE on instances): the report goes
+    // through the programme's own endpoint, which checks the group and delivers it on behalf of the system.
+    identityService.setAuthentication(OFFICER, List.of("bj-sti"));
+    try {
+      Assertions.assertThatThrownBy(() -> runtimeService.createMessageCorrelation(BjConsortiumController.DISHONESTY_MESSAGE)
+          .processInstanceId(consortium.getId()).correlateWithResult()).hasMessageContaining("UPDATE");
+    } finally {
+      identityService.clearAuthentication();
+    }
+    for (int i = 0; i < 2; i++) {
+      ResponseEntity<Map> reported = http.withBasicAuth(OFFICER, "demo").postForEntity(
+          "/api/bj-consortium/" + consortium.getId() + "/dishonesty-reports", Map.of("report", "举报" + i), Map.class);
+      Assertions.assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    }
+    Assertions.assertThat(http.withBasicAuth(OFFICER, "demo").postForEntity(
+        "/api/bj-consortium/" + consortium.getId() + "/dishonesty-reports", Map.of("report", " "), Map.class)
+        .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    Assertions.assertThat(http.withBasicAuth(OFFICER, "demo").postForEntity(
+        "/api/bj-consortium/no-such-instance/dishonesty-reports", Map.of("report", "举报"), Map.class)
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    List<Task> reports = taskService.createTaskQuery().processInstanceId(consortium.getId())
+        .taskDefinitionKey("Task_VerifyDishonesty").list();
+    Assertions.assertThat(reports).hasSize(2);
+    completeAsOfficer(reports.get(0), Map.of("dishonestyVerified", "unfounded", "verificationDescription", "经核查不属实"));
+    Assertions.assertThat(taskService.getVariable(reports.get(1).getId(), "dishonestyVerified"))
+        .as("a handled report's entries do not prefill the next report's form").isNull();
+    Assertions.assertThatThrownBy(() -> completeAsOfficer(reports.get(1), Map.of("dishonestyVerified", "verified",
+            "dishonestUnitName", "北京某公司", "verificationDescription", "属实")))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("dishonestUnitCreditCode").hasMessageContaining("verificationSource");
+    completeAsOfficer(reports.get(1), Map.of("dishonestyVerified", "verified", "dishonestUnitName", "北京某公司",
+        "dishonestUnitCreditCode", code, "verificationSource", "京科监〔2025〕10号", "verificationDescription", "属实"));
+    assertThat(consortium).hasPassed("EndEvent_ReportUnfounded", "EndEvent_BadCreditRecorded").isWaitingAt("Task_SelectLeadUnit");
+    Assertions.assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(consortium.getId())
+        .variableName("dishonestyVerified").includeDeleted().list()).as("history keeps both verifications").hasSize(2);
+    Assertions.assertThat(creditRegistry.all(code)).singleElement()
+        .satisfies(r -> Assertions.assertThat(r.type()).isEqualTo(CreditRecordType.BAD_CREDIT));
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private ProcessInstance propose(String name) {
+    identityService.setAuthentication(OFFICER, List.of("bj-sti"));
+    try {
+      ProcessInstance instance = runtimeService.startProcessInstanceByKey("bj-consortium", proposal(name));
+      started.add(instance.getId());
+      return instance;
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private ProcessInstance leadSelected(String name) {
+    ProcessInstance consortium = propose(name);
+    completeAsOfficer(task("Task_SelectLeadUnit", consortium), leadForm());
+    return consortium;
+  }
+
+  private ProcessInstance membersDetermined(String name) {
+    ProcessInstance consortium = leadSelected(name);
+    completeAsOfficer(task("Task_DetermineMembers", consortium), Map.of("members", List.of(
+        member("清华大学", "university", "北京"), member("中国科学院微电子研究所", "research-institute", "北京"),
+        member("北京某封装测试有限公司", "enterprise", "北京"))));
+    return consortium;
+  }
+
+  private ProcessInstance submitted(String name) {
+    ProcessInstance consortium = membersDetermined(name);
+    completeAsOfficer(task("Task_RecordAgreement", consortium), agreementForm());
+    assertThat(consortium).isWaitingAt("CallActivity_MaterialReview");
+    return consortium;
+  }
+
+  private ProcessInstance reviewed(String name) {
+    ProcessInstance consortium = submitted(name);
+    for (int stage = 0; stage < 3; stage++) {
+      experts.scoreAll(consortium.getId(), 82);
+    }
+    assertThat(consortium).isWaitingAt("Task_DecideSupport");
+    return consortium;
+  }
+
+  private ProcessInstance supported(String name) {
+    ProcessInstance consortium = reviewed(name);
+    complete("Task_DecideSupport", consortium, Map.of("supportDecision", "supported",
+        "supportDecisionReason", "三个环节评审均通过，方向符合重点产业需求", "totalFunding", 1000, "evaluationDate", "2026-06-30"));
+    assertThat(consortium).isWaitingAt("Task_AssessMilestone", "IntermediateCatchEvent_EvaluationDue");
+    return consortium;
+  }
+
+  static Map<String, Object> proposal(String name) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("consortiumName", name);
+    variables.put("leadUnitName", "北京芯联微电子有限公司");
+    variables.put("leadUnitCreditCode", LEAD_CODE.toLowerCase());
+    variables.put("technologyDemand", "高端光刻胶及配套材料国产化，突破“卡脖子”环节");
+    return variables;
+  }
+
+  static Map<String, Object> leadForm() {
+    Map<String, Object> lead = new HashMap<>();
+    lead.put("field", "集成电路");
+    lead.put("formationMode", "领军企业牵头");
+    lead.put("directionNecessity", "产业链关键材料依赖进口");
+    lead.put("directionUrgency", "供应链存在断供风险");
+    lead.put("directionFeasibility", "已完成中试验证");
+    lead.put("leadRegisteredInBeijing", true);
+    lead.put("leadRdCapability", "meets");
+    lead.put("leadRdComment", "研发人员800人，核心团队稳定");
+    lead.put("leadIntegrationCapability", "meets");
+    lead.put("leadIntegrationComment", "联合上下游20余家单位");
+    return lead;
+  }
+
+  static Map<String, Object> agreementForm() {
+    Map<String, Object> agreement = new HashMap<>();
+    agreement.put("agreementMechanisms", List.of("责任落实", "协同攻关", "决策运行", "资金筹措", "知识产权管理", "开放创新合作", "利益分配"));
+    agreement.put("agreementSignedDate", "2025-10-20");
+    agreement.put("administrativeLeadName", "赵总");
+    agreement.put("administrativeLeadPosition", "董事长");
+    agreement.put("technicalLeadName", "钱院士");
+    agreement.put("technicalLeadProfile", "中国工程院院士，集成电路材料专家");
+    agreement.put("commissionerName", "孙工");
+    agreement.put("commissionerBackground", "微电子专业博士，十年项目管理经验");
+    agreement.put("integrityCommitment", true);
+    return agreement;
+  }
+
+  static Map<String, Object> member(String name, String type, String region) {
+    return Map.of("memberName", name, "memberType", type, "memberRegion", region, "selectionMethod", "negotiation");
+  }
+
+  private Task task(String key, ProcessInstance instance) {
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).singleResult();
+  }
+
+  private void complete(String key, ProcessInstance instance, Map<String, Object> variables) {
+    completeAsOfficer(task(key, instance), variables);
+  }
+
+  private void completeAsOfficer(Task task, Map<String, Object> variables) {
+    identityService.setAuthentication(OFFICER, List.of("bj-sti"));
+    try {
+      taskService.complete(task.getId(), variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private Object historicVariable(ProcessInstance instance, String name) {
+    return historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(name).singleResult().getValue();
+  }
+
+  private static void clock(String time) {
+    ClockUtil.setCurrentTime(at(time));
+  }
+
+  private static Date at(String time) {
+    return Date.from(OffsetDateTime.parse(time).toInstant());
+  }
+}
