@@ -1,6 +1,5 @@
 package org.policyflow.shared.experts;
 
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,8 +12,7 @@ public record ExpertProperties(
     int maxScore,
     int reviewWorkingDays,
     int reminderLeadWorkingDays,
-    String poolGroup,
-    List<String> officeGroups) {
+    String poolGroup) {
 
   public ExpertProperties {
     if (panelSize < 1 || panelSize % 2 == 0) {
@@ -31,7 +29,6 @@ public record ExpertProperties(
     if (poolGroup == null || poolGroup.isBlank()) {
       poolGroup = "experts";
     }
-    officeGroups = officeGroups == null ? List.of() : List.copyOf(officeGroups);
   }
 
   /** Working days after the task is created at which the reminder fires. */

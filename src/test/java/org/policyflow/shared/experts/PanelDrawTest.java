@@ -101,9 +101,9 @@ class PanelDrawTest {
 
   @Test
   void expertsEXP_1_anEvenPanelSizeStopsTheStartUp() {
-    assertThatThrownBy(() -> new ExpertProperties(4, 60, 100, 5, 2, "experts", null))
+    assertThatThrownBy(() -> new ExpertProperties(4, 60, 100, 5, 2, "experts"))
         .hasMessageContaining("EXP-1").hasMessageContaining("4");
-    assertThat(new ExpertProperties(7, 60, 100, 5, 2, "experts", null).reminderWorkingDays()).isEqualTo(3);
+    assertThat(new ExpertProperties(7, 60, 100, 5, 2, "experts").reminderWorkingDays()).isEqualTo(3);
   }
 
   @Test
