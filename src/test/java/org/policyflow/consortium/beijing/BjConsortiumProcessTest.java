@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.policyflow.PolicyflowIntegrationTest;
+import org.policyflow.partner.PartnerFixtures;
 import org.policyflow.shared.credit.CreditRecordType;
 import org.policyflow.shared.credit.CreditRegistry;
 import org.policyflow.shared.experts.ExpertReviewDriver;
@@ -348,7 +349,7 @@ class BjConsortiumProcessTest {
   // ---------------------------------------------------------------- credit
 
   @Test
-  void consortiumBJC_CR1_verifiedDishonestyWritesABadCreditRecordThatPartnerChecksFind() {
+  void consortiumBJC_CR1_verifiedDishonestyWritesABadCreditRecordThatMakesAPartnerApplicationIneligibleTZP_E5() {
     ProcessInstance consortium = supported("北京某失信创新联合体");
     ResponseEntity<Map> forbidden = http.withBasicAuth("zhanghua", "demo").postForEntity(
         "/api/bj-consortium/" + consortium.getId() + "/dishonesty-reports", Map.of("report", "x"), Map.class);
@@ -380,6 +381,21 @@ class BjConsortiumProcessTest {
           Assertions.assertThat(r.recordedBy()).isEqualTo(OFFICER);
           Assertions.assertThat(r.source()).isEqualTo("京科监〔2025〕9号核查结论");
         });
+
+    // Months later the same organisation applies to the Tongzhou partner programme: TZP-E5 refuses it.
+    ClockUtil.setCurrentTime(at("2026-03-02T09:00+08:00"));
+    PartnerFixtures partner = new PartnerFixtures(engine);
+    ProcessInstance call = partner.openCall("TZP-CR1-" + consortium.getId().substring(0, 8), "2026-03-20", 5, 2, Map.of());
+    started.add(call.getId());
+    Map<String, Object> application = PartnerFixtures.eligibleApplication(
+        (String) runtimeService.getVariable(call.getId(), "callId"), 77, "tz-locality-songzhuang");
+    application.put("creditCode", LEAD_CODE);
+    ProcessInstance applied = partner.apply("huanglei", application);
+    started.add(applied.getId());
+    assertThat(applied).isWaitingAt("Task_AcknowledgeOutcome").variables()
+        .containsEntry("eligible", false).containsEntry("outcome", "not-eligible");
+    Assertions.assertThat((String) runtimeService.getVariable(applied.getId(), "eligibilityFailures"))
+        .contains("[TZP-E5]").contains("京科监〔2025〕9号核查结论");
   }
 
   @Test
