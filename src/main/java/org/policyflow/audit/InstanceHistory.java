@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.policyflow.audit.InstanceSearch.InstanceRow;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -66,7 +67,7 @@ public class InstanceHistory {
       String activityName, String message) {}
 
   public record History(InstanceRow instance, Link calledBy, List<Link> called, Map<String, Long> activityCounts,
-      List<String> activeActivityIds, List<TimelineEntry> timeline, List<VariableChange> variables,
+      List<String> activeActivityIds, List<String> takenFlowIds, List<TimelineEntry> timeline, List<VariableChange> variables,
       List<Operation> operations, List<Incident> incidents) {}
 
   private final HistoryService historyService;
@@ -189,8 +190,46 @@ public class InstanceHistory {
           incident.getActivityId(), activityNames.get(incident.getActivityId()), incident.getIncidentMessage()));
     }
 
-    return new History(instance, calledBy(instance), called(id, activities), counts, active, timeline, variables,
-        operations, incidents);
+    return new History(instance, calledBy(instance), called(id, activities), counts, active,
+        takenFlows(instance.processDefinitionId(), activities), timeline, variables, operations, incidents);
+  }
+
+  /**
+   * The sequence flows the instance took. History records activities, not flows: a flow counts as taken
+   * when an instance of its target started within {@link #SAME_STEP_MILLIS} after an instance of its source
+   * ended (the engine passes a flow inside one transaction). A target entered with no such flow (after an
+   * asynchronous continuation, for instance) marks every incoming flow whose source was entered.
+   */
+  private List<String> takenFlows(String processDefinitionId, List<HistoricActivityInstance> activities) {
+    Map<String, List<HistoricActivityInstance>> byActivity = new HashMap<>();
+    activities.forEach(a -> byActivity.computeIfAbsent(a.getActivityId(), k -> new ArrayList<>()).add(a));
+    Map<String, List<SequenceFlow>> incoming = new HashMap<>();
+    for (SequenceFlow flow : repositoryService.getBpmnModelInstance(processDefinitionId)
+        .getModelElementsByType(SequenceFlow.class)) {
+      incoming.computeIfAbsent(flow.getTarget().getId(), k -> new ArrayList<>()).add(flow);
+    }
+    List<String> taken = new ArrayList<>();
+    incoming.forEach((target, flows) -> {
+      List<HistoricActivityInstance> entered = byActivity.getOrDefault(target, List.of());
+      if (entered.isEmpty()) {
+        return;
+      }
+      List<String> timed = flows.stream().filter(flow -> byActivity.getOrDefault(flow.getSource().getId(), List.of())
+          .stream().anyMatch(source -> entered.stream().anyMatch(t -> sameStep(source, t)))).map(SequenceFlow::getId).toList();
+      taken.addAll(!timed.isEmpty() ? timed : flows.stream()
+          .filter(flow -> byActivity.containsKey(flow.getSource().getId())).map(SequenceFlow::getId).toList());
+    });
+    return taken;
+  }
+
+  static final long SAME_STEP_MILLIS = 100;
+
+  private static boolean sameStep(HistoricActivityInstance source, HistoricActivityInstance target) {
+    if (source.getEndTime() == null || target.getStartTime() == null) {
+      return false;
+    }
+    long gap = target.getStartTime().getTime() - source.getEndTime().getTime();
+    return gap >= 0 && gap <= SAME_STEP_MILLIS;
   }
 
   private Link calledBy(InstanceRow instance) {

@@ -153,6 +153,25 @@ class AuditApiTest {
     Map<String, Object> counts = (Map<String, Object>) history.get("activityCounts");
     assertThat(counts).containsEntry("Task_RecommendApplication", 1).containsEntry("EndEvent_NotRecommended", 1);
     assertThat(strings(history, "activeActivityIds")).isEmpty();
+    // The eligible application went to its locality: the flow for ineligible ones is not marked.
+    List<Object> flows = strings(history, "takenFlowIds");
+    String model = http.withBasicAuth("qianfang", "demo")
+        .getForObject("/api/audit/instances/" + application.getId() + "/diagram", String.class);
+    assertThat(flows).isNotEmpty().allSatisfy(f -> assertThat(model).contains("id=\"" + f + "\""));
+    org.camunda.bpm.model.bpmn.BpmnModelInstance bpmn = engine.getRepositoryService().getBpmnModelInstance(
+        engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("partner-application")
+            .latestVersion().singleResult().getId());
+    for (org.camunda.bpm.model.bpmn.instance.SequenceFlow flow
+        : bpmn.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.SequenceFlow.class)) {
+      if (flow.getTarget().getId().equals("Task_RecommendApplication")) {
+        assertThat(flows).contains(flow.getId());
+      }
+      if (flow.getTarget().getId().equals("Task_RecordRecommendationLapsed")) {
+        assertThat(flows).doesNotContain(flow.getId());
+      }
+    }
+    assertThat(flows).contains("SequenceFlow_Eligible", "SequenceFlow_NotRecommended")
+        .doesNotContain("SequenceFlow_NotEligible", "SequenceFlow_Recommended");
   }
 
   @Test

@@ -179,7 +179,7 @@ function showInstance(root, h, xml) {
 
   const diagram = el('div', {class: 'pf-diagram'});
   try {
-    renderDiagram(diagram, xml, h.activityCounts, h.activeActivityIds);
+    renderDiagram(diagram, xml, h.activityCounts, h.activeActivityIds, h.takenFlowIds);
   } catch (e) {
     diagram.append(el('p', {class: 'text-muted'}, `流程图无法显示：${e.message}`));
   }

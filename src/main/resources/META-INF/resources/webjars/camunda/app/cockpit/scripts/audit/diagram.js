@@ -1,5 +1,5 @@
 // Draws a BPMN diagram from the model's diagram interchange (shapes and edges) as SVG, marks the elements
-// the instance went through with the number of times each was entered, and the flows between them.
+// the instance went through with the number of times each was entered, and the flows it took.
 // Cockpit CE does not hand its bpmn-js viewer to route plugins, so a small renderer of our own draws
 // what the audit needs.
 const BPMN = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
@@ -36,7 +36,7 @@ function label(group, text, cx, y, width) {
   wrap(text, width).forEach((line, i) => group.append(svg('text', {x: cx, y: y + i * 14, 'text-anchor': 'middle', 'font-size': 12, fill: '#333'}, line)));
 }
 
-export function renderDiagram(container, xml, counts, activeIds) {
+export function renderDiagram(container, xml, counts, activeIds, takenFlowIds) {
   const doc = new DOMParser().parseFromString(xml, 'application/xml');
   const elements = {};
   for (const node of Array.from(doc.getElementsByTagNameNS(BPMN, '*'))) {
@@ -108,8 +108,8 @@ export function renderDiagram(container, xml, counts, activeIds) {
     const element = elements[edge.getAttribute('bpmnElement')];
     const points = Array.from(edge.getElementsByTagNameNS(DI, 'waypoint')).map(w => `${w.getAttribute('x')},${w.getAttribute('y')}`);
     if (!element || points.length < 2) continue;
-    // A flow counts as taken when the instance went through both of its ends; history keeps no record of flows.
-    const taken = element.localName === 'sequenceFlow' && visited(element.getAttribute('sourceRef')) && visited(element.getAttribute('targetRef'));
+    // The audit API works out which flows were taken (history records activities only).
+    const taken = element.localName === 'sequenceFlow' && takenFlowIds.includes(element.getAttribute('id'));
     const g = svg('g', {'data-element-id': element.getAttribute('id')});
     g.append(svg('polyline', {points: points.join(' '), fill: 'none', stroke: taken ? TAKEN : '#999', 'stroke-width': taken ? 2.5 : 1,
       'marker-end': `url(#${taken ? 'pf-arrow-taken' : 'pf-arrow'})`, 'stroke-dasharray': element.localName === 'sequenceFlow' ? '' : '4 3'}));
