@@ -22,7 +22,8 @@ if [ ! -d e2e/node_modules/playwright-core ]; then
 fi
 
 jar=target/policyflow-0.1.0-SNAPSHOT.jar
-if [ ! -f "$jar" ]; then
+# Build when the jar is missing or older than any source, model or form.
+if [ ! -f "$jar" ] || [ -n "$(find src processes forms pom.xml -newer "$jar" -print -quit)" ]; then
   mvn -B -q package -DskipTests
 fi
 

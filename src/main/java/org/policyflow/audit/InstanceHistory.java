@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.policyflow.audit.InstanceSearch.InstanceRow;
 import org.springframework.http.HttpStatus;
@@ -166,7 +167,11 @@ public class InstanceHistory {
           activity.getActivityType(), ActivityLabels.type(activity.getActivityType()), activity.isCanceled(),
           assignee, completer, activity.getCalledProcessInstanceId(), null, null, null, null, null, null));
     }
-    timeline.addAll(ruleDecisions(details, refusals, activityOfInstance, activityNames, names));
+    // A refused step was rolled back and left no activity instance: its name comes from the model.
+    Map<String, String> elementNames = new HashMap<>(activityNames);
+    repositoryService.getBpmnModelInstance(instance.processDefinitionId()).getModelElementsByType(FlowElement.class)
+        .forEach(e -> { if (e.getName() != null) elementNames.putIfAbsent(e.getId(), e.getName()); });
+    timeline.addAll(ruleDecisions(details, refusals, activityOfInstance, elementNames, names));
     timeline.sort(Comparator.comparing(TimelineEntry::time, Comparator.nullsLast(Comparator.naturalOrder())));
 
     List<VariableChange> variables = new ArrayList<>();

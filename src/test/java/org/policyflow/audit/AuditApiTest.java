@@ -142,7 +142,7 @@ class AuditApiTest {
     assertThat(timeline).anySatisfy(e -> assertThat(e).containsEntry("activityId", "EndEvent_NotRecommended"));
 
     Map<String, Object> refusal = entry(timeline, "rule", "TZP-D1", "kind", "rule");
-    assertThat(refusal).containsEntry("passed", false).containsEntry("field", "declineReason")
+    assertThat(refusal).containsEntry("passed", false).containsEntry("field", "declineReason").containsEntry("name", "登记推荐意见")
         .containsEntry("typeLabel", "规则拒绝（已回退）");
     assertThat((String) refusal.get("reasonZh")).isNotBlank();
     assertThat((Map<String, Object>) refusal.get("actor")).containsEntry("name", "孙鹏");

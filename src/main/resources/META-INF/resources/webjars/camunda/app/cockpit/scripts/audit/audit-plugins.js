@@ -188,7 +188,7 @@ function showInstance(root, h, xml) {
     if (t.kind === 'rule') {
       const cls = t.passed ? 'pf-rule-passed' : 'pf-rule-failed';
       return el('tr', {class: cls, 'data-rule': t.rule},
-        el('td', {}, time(t.time)), el('td', {}, t.activityName || t.activityId || ''), el('td', {}, t.typeLabel),
+        el('td', {}, time(t.time)), el('td', {}, t.name || t.activityId || ''), el('td', {}, t.typeLabel),
         el('td', {colspan: 3}, `规则 ${t.rule}${t.field ? `（字段 ${t.field}）` : ''}：${t.passed ? '通过' : '未通过'}`),
         el('td', {}, t.reasonZh || '', t.actor ? el('div', {class: 'text-muted'}, `操作人：${person(t.actor)}`) : ''));
     }
