@@ -3,6 +3,7 @@ package org.policyflow.platform;
 import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.policyflow.audit.AuditSessionAuthenticationProvider;
 import org.springframework.boot.autoconfigure.jersey.JerseyProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -18,14 +19,28 @@ public class RestSecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(JerseyProperties jersey) {
+    return registration("policyflow-engine-rest-authentication", HttpBasicAuthenticationProvider.class,
+        restPath(jersey) + "/*");
+  }
+
+  /**
+   * The project's own API (/api/…) authenticates alike; its read-only audit endpoints also accept the
+   * Cockpit login, because the audit plugins call them from inside Cockpit (see
+   * {@link AuditSessionAuthenticationProvider}).
+   */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> projectApiAuthentication() {
+    return registration("policyflow-api-authentication", AuditSessionAuthenticationProvider.class, "/api/*");
+  }
+
+  private static FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration(String name,
+      Class<?> provider, String urlPattern) {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-    registration.setName("policyflow-engine-rest-authentication");
+    registration.setName(name);
     registration.setInitParameters(Map.of(
-        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        HttpBasicAuthenticationProvider.class.getName()));
-    // The engine REST API and the project's own API (/api/…) authenticate alike.
-    registration.addUrlPatterns(restPath(jersey) + "/*", "/api/*");
+        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, provider.getName()));
+    registration.addUrlPatterns(urlPattern);
     return registration;
   }
 

@@ -1,0 +1,177 @@
+package org.policyflow.audit;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.policyflow.audit.TargetProperties.Comparison;
+import org.policyflow.audit.TargetProperties.Counting;
+import org.policyflow.audit.TargetProperties.Target;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each programme target against its current value. Values the processes produce are counted from the
+ * engine as targets.yaml says; the others are the latest value staff recorded and a second officer
+ * confirmed through the target-record process (latest statistic date, then latest confirmation).
+ * Everything is read under the caller's authorizations; a value the caller may not read is shown as such.
+ */
+@Component
+public class TargetBoard {
+
+  static final String TARGET_KEY = "targetKey";
+  static final String TARGET_VALUE = "targetValue";
+  static final String AS_OF_DATE = "asOfDate";
+  static final String SOURCE = "source";
+  static final String REPORTER = "reporter";
+  static final String VERIFICATION = "verification";
+  static final String CONFIRMED = "confirmed";
+
+  public record Recorded(BigDecimal value, String asOfDate, String source, String reporterId, String reporterName,
+      Date confirmedAt, String processInstanceId) {}
+
+  public record Row(String key, String label, BigDecimal target, String comparison, String comparisonSymbol,
+      String unit, Integer dueYear, String countedBy, BigDecimal value, BigDecimal percent, String status,
+      String statusLabel, Recorded recorded) {}
+
+  public record Board(String plan, Date generatedAt, List<Row> targets) {}
+
+  private final TargetProperties properties;
+  private final HistoryService historyService;
+  private final AuditCaller caller;
+
+  public TargetBoard(TargetProperties properties, HistoryService historyService, AuditCaller caller) {
+    this.properties = properties;
+    this.historyService = historyService;
+    this.caller = caller;
+  }
+
+  public Board board() {
+    // Nobody without history rights on any process sees the board (403), as for the other audit views.
+    caller.readableProcesses();
+    Map<String, Recorded> recorded = caller.mayReadHistory(properties.recordingProcessKey())
+        ? latestRecorded() : null;
+    List<Row> rows = new ArrayList<>();
+    for (Target target : properties.items()) {
+      if (target.recorded()) {
+        Recorded value = recorded == null ? null : recorded.get(target.key());
+        rows.add(row(target, "staff", recorded == null ? null : value == null ? null : value.value(), value,
+            recorded == null));
+      } else {
+        boolean readable = caller.mayReadHistory(target.countedBy().processKey());
+        rows.add(row(target, "engine", readable ? BigDecimal.valueOf(count(target.countedBy())) : null, null,
+            !readable));
+      }
+    }
+    return new Board(properties.plan(), new Date(), rows);
+  }
+
+  long count(Counting counting) {
+    HistoricProcessInstanceQuery query = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(counting.processKey());
+    switch (counting.instances()) {
+      case RUNNING -> query.unfinished();
+      case VARIABLE -> query.variableValueEquals(counting.variable(), typed(counting.value()));
+      case REACHED -> query.executedActivityIdIn(counting.activityIds().toArray(String[]::new));
+      default -> throw new IllegalStateException(counting.instances().name());
+    }
+    return query.count();
+  }
+
+  /** targets.yaml holds text; the engine compares typed values, so true/false and numbers are converted. */
+  private static Object typed(String value) {
+    if ("true".equals(value) || "false".equals(value)) {
+      return Boolean.valueOf(value);
+    }
+    if (value != null && value.matches("-?\\d+")) {
+      return Integer.valueOf(value);
+    }
+    return value;
+  }
+
+  private Map<String, Recorded> latestRecorded() {
+    List<HistoricProcessInstance> confirmed = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(properties.recordingProcessKey()).completed()
+        .variableValueEquals(VERIFICATION, CONFIRMED).list();
+    if (confirmed.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Map<String, Object>> variables = new HashMap<>();
+    for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(confirmed.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
+        .variableNameIn(TARGET_KEY, TARGET_VALUE, AS_OF_DATE, SOURCE, REPORTER).list()) {
+      variables.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
+          .put(variable.getName(), variable.getValue());
+    }
+    Map<String, String> names = caller.userNames(new java.util.HashSet<>(variables.values().stream()
+        .map(v -> v.get(REPORTER) == null ? null : v.get(REPORTER).toString()).toList()));
+    Map<String, Recorded> latest = new HashMap<>();
+    Comparator<Recorded> order = Comparator.comparing((Recorded r) -> r.asOfDate() == null ? "" : r.asOfDate())
+        .thenComparing(Recorded::confirmedAt, Comparator.nullsFirst(Comparator.naturalOrder()));
+    for (HistoricProcessInstance instance : confirmed) {
+      Map<String, Object> v = variables.getOrDefault(instance.getId(), Map.of());
+      if (!(v.get(TARGET_KEY) instanceof String key) || !(v.get(TARGET_VALUE) instanceof Number number)) {
+        continue;
+      }
+      String reporter = v.get(REPORTER) == null ? null : v.get(REPORTER).toString();
+      Recorded candidate = new Recorded(new BigDecimal(number.toString()), date(v.get(AS_OF_DATE)),
+          v.get(SOURCE) == null ? null : v.get(SOURCE).toString(), reporter, names.getOrDefault(reporter, reporter),
+          instance.getEndTime(), instance.getId());
+      latest.merge(key, candidate, (a, b) -> order.compare(a, b) >= 0 ? a : b);
+    }
+    return latest;
+  }
+
+  /** Camunda Forms submit a date as "2025-10-01"; a value set through the API may be a Date. */
+  private static String date(Object value) {
+    if (value instanceof Date date) {
+      return LocalDate.ofInstant(date.toInstant(), InstanceSearch.ZONE).toString();
+    }
+    return value == null ? null : value.toString().length() >= 10 ? value.toString().substring(0, 10) : value.toString();
+  }
+
+  private Row row(Target target, String countedBy, BigDecimal value, Recorded recorded, boolean forbidden) {
+    BigDecimal percent = value == null || target.target() == null || target.target().signum() == 0 ? null
+        : value.multiply(BigDecimal.valueOf(100)).divide(target.target(), 1, RoundingMode.HALF_UP);
+    String status;
+    if (forbidden) {
+      status = "forbidden";
+    } else if (value == null) {
+      status = "no-data";
+    } else if (target.comparison() == Comparison.NONE || target.target() == null) {
+      status = "count-only";
+    } else {
+      status = met(target, value) ? "met" : "not-met";
+    }
+    return new Row(target.key(), target.label(), target.target(), target.comparison().name().toLowerCase().replace('_', '-'),
+        target.comparison().symbol(), target.unit(), target.dueYear(), countedBy, value, percent, status,
+        statusLabel(status), recorded);
+  }
+
+  private boolean met(Target target, BigDecimal value) {
+    return switch (target.comparison()) {
+      case AT_LEAST -> value.compareTo(target.target()) >= 0;
+      case AT_MOST -> value.compareTo(target.target()) <= 0;
+      case ABOUT -> value.compareTo(target.target().multiply(BigDecimal.ONE.subtract(properties.aboutTolerance()))) >= 0;
+      case NONE -> true;
+    };
+  }
+
+  private static String statusLabel(String status) {
+    return switch (status) {
+      case "met" -> "已达到";
+      case "not-met" -> "未达到";
+      case "no-data" -> "尚未填报";
+      case "count-only" -> "仅统计";
+      default -> "无权查看";
+    };
+  }
+}
