@@ -210,6 +210,32 @@ class TechCentreProcessTest {
     Assertions.assertThat(taskService.createTaskQuery().taskIdIn(tasks).count()).as("the losing officer's task stays").isOne();
   }
 
+  @Test
+  void ticTIC_Q1_onlyBjStiOpensTheYearsRoundOverRestAndOnlyOnce() {
+    Map<String, Object> body = Map.of("variables", Map.of("licensingYear", Map.of("value", 2026)));
+    ResponseEntity<Map> district = http.withBasicAuth(DISTRICT_CLERK, "demo")
+        .postForEntity("/engine-rest/process-definition/key/tech-centre-round/submit-form", body, Map.class);
+    Assertions.assertThat(district.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+    ResponseEntity<Map> opened = http.withBasicAuth(OFFICER, "demo")
+        .postForEntity("/engine-rest/process-definition/key/tech-centre-round/submit-form", body, Map.class);
+    Assertions.assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String roundId = (String) opened.getBody().get("id");
+    started.add(roundId);
+    Assertions.assertThat(runtimeService.getVariable(roundId, "quota_newLicences")).isEqualTo(properties.yearlyLicenceCap());
+    Assertions.assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(roundId).singleResult()
+        .getBusinessKey()).isEqualTo("TIC-2026");
+
+    ResponseEntity<Map> again = http.withBasicAuth(OFFICER, "demo")
+        .postForEntity("/engine-rest/process-definition/key/tech-centre-round/submit-form", body, Map.class);
+    Assertions.assertThat(again.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    Assertions.assertThat((String) again.getBody().get("message")).contains("[TIC-Q1] licensingYear");
+    ResponseEntity<Map> past = http.withBasicAuth(OFFICER, "demo")
+        .postForEntity("/engine-rest/process-definition/key/tech-centre-round/submit-form",
+            Map.of("variables", Map.of("licensingYear", Map.of("value", 2025))), Map.class);
+    Assertions.assertThat(past.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
   // ---------------------------------------------------------------- supervision
 
   @Test
