@@ -1,11 +1,13 @@
 package org.policyflow.techcentre;
 
+import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.policyflow.shared.engine.FormValues;
 import org.policyflow.shared.rules.PolicyRuleException;
+import org.policyflow.shared.workingdays.WorkingDayCalendar;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -99,10 +101,9 @@ public class RevocationDelegates {
   @Bean("ticRecordPlaqueRemoval")
   JavaDelegate recordPlaqueRemoval() {
     return execution -> {
-      var removedOn = FormValues.date(execution, "plaqueRemovedOn");
-      if (removedOn == null || removedOn.isAfter(java.time.LocalDate.now(java.time.Clock.fixed(
-          org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
-          org.policyflow.shared.workingdays.WorkingDayCalendar.ZONE)))) {
+      LocalDate removedOn = FormValues.date(execution, "plaqueRemovedOn");
+      LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(WorkingDayCalendar.ZONE).toLocalDate();
+      if (removedOn == null || removedOn.isAfter(today)) {
         throw new PolicyRuleException("TIC-X1", "plaqueRemovedOn", "请填写已收回牌匾的日期（不得晚于今天）",
             "Enter the day the plaque was taken back (not in the future)");
       }
