@@ -1,0 +1,55 @@
+package org.policyflow.techcentre;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** The technology innovation centre programme's lists and numbers (tech-centre.yaml). */
+@ConfigurationProperties("policyflow.tech-centre")
+public record TechCentreProperties(
+    List<String> leadTypes,
+    List<String> highEndFields,
+    List<String> futureFields,
+    double rdInvestmentThreshold,
+    int yearlyLicenceCap,
+    int assessmentIntervalYears,
+    int missedReportsForRevocation,
+    int recommendationWorkingDays,
+    String licenceNumberFormat,
+    List<RevocationGround> revocationGrounds) {
+
+  /** TIC-X1: one ground for revocation; automatic ones are raised by the process, never chosen by hand. */
+  public record RevocationGround(String code, String label, boolean automatic) {}
+
+  public static final String ASSESSMENT_FAILED = "assessment-failed";
+  public static final String NO_ANNUAL_REPORT = "no-annual-report";
+
+  public TechCentreProperties {
+    leadTypes = List.copyOf(leadTypes);
+    highEndFields = List.copyOf(highEndFields);
+    futureFields = List.copyOf(futureFields);
+    revocationGrounds = List.copyOf(revocationGrounds);
+    // The process raises these two itself; without them in the list it could not name its own ground.
+    for (String required : List.of(ASSESSMENT_FAILED, NO_ANNUAL_REPORT)) {
+      if (revocationGrounds.stream().noneMatch(g -> g.code().equals(required) && g.automatic())) {
+        throw new IllegalArgumentException("[TIC-X1] policyflow.tech-centre.revocation-grounds: 缺少自动撤销情形 "
+            + required + " / the automatic ground " + required + " must be configured");
+      }
+    }
+    if (yearlyLicenceCap < 1 || assessmentIntervalYears < 1 || missedReportsForRevocation < 1) {
+      throw new IllegalArgumentException("policyflow.tech-centre: cap, assessment interval and missed reports must be positive");
+    }
+  }
+
+  /** The ten high-end and the six future industries, in that order. */
+  public List<String> fields() {
+    List<String> all = new ArrayList<>(highEndFields);
+    all.addAll(futureFields);
+    return all;
+  }
+
+  public Optional<RevocationGround> ground(String code) {
+    return revocationGrounds.stream().filter(g -> g.code().equals(code)).findFirst();
+  }
+}
