@@ -16,6 +16,7 @@ public class YcConsortiumTargets implements ExecutionListener {
 
   public static final String PROCESS_KEY = "yc-consortium";
 
+  /** Launched = ever launched (the target counts them); inOperation = launched and still running. */
   public record Status(int targetConsortia, int targetYear, long launchedConsortia, long inOperation,
       long terminated, long proposals, long remaining) {}
 
@@ -35,8 +36,10 @@ public class YcConsortiumTargets implements ExecutionListener {
           .variableValueEquals("launched", true).count();
       long terminated = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
           .variableValueEquals("consortiumTerminated", true).count();
+      long inOperation = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+          .unfinished().variableValueEquals("launched", true).count();
       long proposals = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count();
-      return new Status(properties.targetConsortia(), properties.targetYear(), launched, launched - terminated,
+      return new Status(properties.targetConsortia(), properties.targetYear(), launched, inOperation,
           terminated, proposals, Math.max(0, properties.targetConsortia() - launched));
     });
   }
