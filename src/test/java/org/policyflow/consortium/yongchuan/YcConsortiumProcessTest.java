@@ -128,6 +128,17 @@ class YcConsortiumProcessTest {
   }
 
   @Test
+  void ycc_refusedProposalAnswers400OnTheEngineRestApi() {
+    ResponseEntity<Map> response = http.withBasicAuth(OFFICER, "demo").postForEntity(
+        "/engine-rest/process-definition/key/yc-consortium/submit-form",
+        Map.of("variables", Map.of("consortiumTopic", Map.of("value", "智能网联汽车"), "formationMode", Map.of("value", "other"),
+            "leadUnitName", Map.of("value", LEAD), "leadUnitCreditCode", Map.of("value", LEAD_CODE),
+            "field", Map.of("value", "智能网联汽车"))), Map.class);
+    Assertions.assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    Assertions.assertThat(String.valueOf(response.getBody().get("message"))).contains("formationMode");
+  }
+
+  @Test
   void ycc_YCC_L1_leadOutsideYongchuanIsRefused() {
     ProcessInstance consortium = propose(proposal("智能网联汽车"));
     Map<String, Object> plan = plan(5);
