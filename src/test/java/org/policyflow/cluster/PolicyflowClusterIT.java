@@ -137,11 +137,14 @@ class PolicyflowClusterIT {
   @Test
   @Order(3)
   void timersThatFallDueAreExecutedExactlyOnce() throws Exception {
-    int count = 20;
+    int count = 40;
+    // All due at one instant, so that both nodes' job executors find due jobs in the same moment.
+    Instant due = Instant.now().plusSeconds(20);
     List<String> instances = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      instances.add(startTimer(i % 2 == 0 ? nodeA : nodeB, "PT3S"));
+      instances.add(startTimer(i % 2 == 0 ? nodeA : nodeB, due));
     }
+    assertThat(Instant.now()).as("all instances started before their timers fall due").isBefore(due);
     await("all " + count + " timers fired and their instances ended", Duration.ofSeconds(120),
         () -> finished(instances) == count ? true : null);
 
@@ -244,8 +247,9 @@ class PolicyflowClusterIT {
     // node-b is frozen while the timers fall due, so every job that is locked belongs to node-a.
     nodeB.signal("STOP");
     try (Connection blocker = database(); Connection monitor = database()) {
+      Instant due = Instant.now().plusSeconds(8);
       for (int i = 0; i < count; i++) {
-        instances.add(startTimer(nodeA, "PT6S"));
+        instances.add(startTimer(nodeA, due));
       }
       // Row locks on the instances' executions: node-a's job transactions block when they end the
       // instances, so node-a is killed in the middle of its work with the jobs locked.
@@ -255,6 +259,7 @@ class PolicyflowClusterIT {
         lock.setArray(1, blocker.createArrayOf("varchar", instances.toArray()));
         lock.executeQuery().close();
       }
+      assertThat(Instant.now()).as("executions locked before the timers fall due").isBefore(due);
       held = await("node-a locks the due timer jobs and blocks on the executions", Duration.ofSeconds(90), () -> {
         Map<String, Instant> locked = lockedJobs(monitor, instances);
         return locked.size() == count && waitingBackends(monitor, "node-a") > 0 ? locked : null;
@@ -299,9 +304,10 @@ class PolicyflowClusterIT {
     ok(rest.deploy(nodeA, "demo", "cluster-test", models));
   }
 
-  private String startTimer(ClusterNode node, String delay) throws Exception {
+  private String startTimer(ClusterNode node, Instant due) throws Exception {
+    Map<String, Object> dueVariable = Map.of("value", REST_TIME.format(due.atZone(ZONE)), "type", "Date");
     return ok(rest.post(node, "/engine-rest/process-definition/key/cluster-timer/start", "demo",
-        Map.of("variables", Map.of("delay", value(delay))))).path("id").asText();
+        Map.of("variables", Map.of("due", dueVariable)))).path("id").asText();
   }
 
   /**
