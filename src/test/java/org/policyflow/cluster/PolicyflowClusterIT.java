@@ -21,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,11 +112,18 @@ class PolicyflowClusterIT {
         assertThat(definition.path("version").asInt()).as(definition.path("key").asText()).isEqualTo(1);
       }
     }
-    // Both nodes did the start-up work; ClusterStartupLock made one wait for the other.
+    // Both nodes did the start-up work; ClusterStartupLock made one wait for the other, which shows that
+    // the two start-ups really overlapped.
+    List<Long> waits = new ArrayList<>();
     for (ClusterNode node : List.of(nodeA, nodeB)) {
-      assertThat(node.logText()).contains("Cluster start-up lock taken").contains("Identity ready")
-          .doesNotContain("duplicate key");
+      String log = node.logText();
+      assertThat(log).contains("Identity ready").doesNotContain("duplicate key");
+      Matcher taken = Pattern.compile("Cluster start-up lock taken after (\\d+) ms").matcher(log);
+      assertThat(taken.find()).as(node.name + " took the start-up lock").isTrue();
+      waits.add(Long.parseLong(taken.group(1)));
     }
+    System.out.println("[cluster] start-up lock waits (node-a, node-b) in ms: " + waits);
+    assertThat(Collections.max(waits)).as("one node waited for the other's start-up").isGreaterThan(1000);
   }
 
   @Test
@@ -138,13 +148,16 @@ class PolicyflowClusterIT {
   @Order(3)
   void timersThatFallDueAreExecutedExactlyOnce() throws Exception {
     int count = 40;
-    // All due at one instant, so that both nodes' job executors find due jobs in the same moment.
-    Instant due = Instant.now().plusSeconds(20);
+    // Half fall due at one instant, half one after the other over 20 s: both nodes' job executors poll
+    // while timers are due, so both compete for the same jobs (a burst alone is often drained by
+    // whichever node polls first).
+    Instant first = Instant.now().plusSeconds(20);
     List<String> instances = new ArrayList<>();
     for (int i = 0; i < count; i++) {
+      Instant due = i < count / 2 ? first : first.plusMillis(1000L * (i - count / 2));
       instances.add(startTimer(i % 2 == 0 ? nodeA : nodeB, due));
     }
-    assertThat(Instant.now()).as("all instances started before their timers fall due").isBefore(due);
+    assertThat(Instant.now()).as("all instances started before their timers fall due").isBefore(first);
     await("all " + count + " timers fired and their instances ended", Duration.ofSeconds(120),
         () -> finished(instances) == count ? true : null);
 
@@ -158,6 +171,7 @@ class PolicyflowClusterIT {
     Map<String, Long> perNode = new TreeMap<>();
     successByJob.values().forEach(logs -> perNode.merge(logs.get(0).path("hostname").asText(), 1L, Long::sum));
     System.out.println("[cluster] timer jobs executed per node: " + perNode);
+    assertThat(perNode.keySet()).as("both job executors ran timers").containsExactlyInAnyOrder("node-a", "node-b");
   }
 
   // --- tasks -----------------------------------------------------------------------------------------------
