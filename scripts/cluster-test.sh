@@ -50,6 +50,8 @@ RUN_DIR=$(mktemp -d /tmp/cluster-test.XXXXXX)
 PG_DATA="$RUN_DIR/pgdata"
 PG_SOCK="$RUN_DIR/pgsock"
 PG_STARTED=
+# The closing line; until the tests ran, any exit is a failure before the first test.
+SUMMARY="cluster test: 0 passed, 1 failed"
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
@@ -70,6 +72,7 @@ cleanup() {
     as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w stop > /dev/null 2>&1 || true
   fi
   rm -rf "$RUN_DIR"
+  echo "$SUMMARY"
   exit "$rc"
 }
 trap cleanup EXIT
@@ -125,12 +128,12 @@ timeout --kill-after=30 "$TIMEOUT" mvn -B -o -Pcluster test 2>&1 | tee "$RUN_DIR
 MVN_RC=${PIPESTATUS[0]}
 set -e
 
-SUMMARY=$(grep -E '^\[(INFO|ERROR|WARNING)\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$' \
+RESULT=$(grep -E '^\[(INFO|ERROR|WARNING)\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$' \
   "$RUN_DIR/mvn.log" | tail -n 1 || true)
-if [ -n "$SUMMARY" ]; then
-  RUN=$(sed -E 's/.*Tests run: ([0-9]+).*/\1/' <<< "$SUMMARY")
-  FAILED=$(sed -E 's/.*Failures: ([0-9]+), Errors: ([0-9]+).*/\1 \2/' <<< "$SUMMARY" | awk '{print $1 + $2}')
-  SKIPPED=$(sed -E 's/.*Skipped: ([0-9]+).*/\1/' <<< "$SUMMARY")
+if [ -n "$RESULT" ]; then
+  RUN=$(sed -E 's/.*Tests run: ([0-9]+).*/\1/' <<< "$RESULT")
+  FAILED=$(sed -E 's/.*Failures: ([0-9]+), Errors: ([0-9]+).*/\1 \2/' <<< "$RESULT" | awk '{print $1 + $2}')
+  SKIPPED=$(sed -E 's/.*Skipped: ([0-9]+).*/\1/' <<< "$RESULT")
   PASSED=$((RUN - FAILED - SKIPPED))
 else
   PASSED=0
@@ -142,5 +145,6 @@ fi
 if [ "$MVN_RC" != 0 ] && [ "$FAILED" = 0 ]; then
   FAILED=1
 fi
-echo "cluster test: $PASSED passed, $FAILED failed"
+# Printed by cleanup, after everything started has been stopped, as the very last line.
+SUMMARY="cluster test: $PASSED passed, $FAILED failed"
 [ "$MVN_RC" = 0 ] && [ "$FAILED" = 0 ]
