@@ -15,6 +15,7 @@ import {chromium} from 'playwright-core';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const JAR = process.env.POLICYFLOW_JAR || join(ROOT, 'target', 'policyflow-0.1.0-SNAPSHOT.jar');
 const SHOTS = join(ROOT, 'target', 'e2e-screenshots');
+const PROVISIONAL_CALENDAR = join(ROOT, 'src', 'test', 'resources', 'working-days-provisional');
 const BROWSER = process.env.CHROMIUM || '/usr/bin/chromium';
 const results = [];
 
@@ -44,7 +45,9 @@ const day = offset => new Date(Date.now() + 8 * 3600e3 + offset * 86400e3).toISO
 
 async function startApp(port, dbDir) {
   const app = spawn('java', ['-Xmx512m', '-jar', JAR, `--server.port=${port}`,
-    `--spring.datasource.url=jdbc:h2:file:${join(dbDir, 'policyflow')};DB_CLOSE_ON_EXIT=FALSE`],
+    `--spring.datasource.url=jdbc:h2:file:${join(dbDir, 'policyflow')};DB_CLOSE_ON_EXIT=FALSE`,
+    // The test runs on the real clock: a test-only 2027 arrangement keeps deadlines computable near year end.
+    `--policyflow.working-days.directory=${PROVISIONAL_CALENDAR}`],
     {stdio: ['ignore', 'pipe', 'pipe'], cwd: dbDir});
   let log = '';
   app.stdout.on('data', d => { log = (log + d).slice(-20000); });

@@ -42,7 +42,10 @@ final class ClusterNode implements AutoCloseable {
         "--server.port=" + port,
         // Short, so that the jobs of a killed node are taken over within the test's patience.
         "--camunda.bpm.job-execution.lock-time-in-millis=" + settings.lockTimeMillis(),
-        "--camunda.bpm.generic-properties.properties.hostname=" + name));
+        "--camunda.bpm.generic-properties.properties.hostname=" + name,
+        // The test runs on the real clock: a test-only 2027 arrangement keeps deadlines computable near year end.
+        "--policyflow.working-days.directory="
+            + Path.of("src/test/resources/working-days-provisional").toAbsolutePath()));
     ProcessBuilder builder = new ProcessBuilder(command)
         .directory(settings.runDir().toFile())
         .redirectErrorStream(true)
