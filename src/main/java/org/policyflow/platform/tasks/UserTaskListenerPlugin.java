@@ -8,15 +8,20 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.policyflow.platform.reminders.ReminderNotifier;
+import org.policyflow.platform.reminders.ReminderProperties;
+import org.policyflow.platform.reminders.TaskReminderJobHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Adds the project's task listeners to every user task of every deployed model (participants' history
- * rights), so that process
+ * rights, due-date reminders), so that process
  * owners need not repeat them in the Modeler (and cannot forget them). Registered as a parse
  * listener: it applies to models deployed from processes/, the Modeler and the REST API alike.
  */
@@ -24,6 +29,12 @@ import org.springframework.stereotype.Component;
 public class UserTaskListenerPlugin extends AbstractProcessEnginePlugin {
 
   private final TaskParticipantAccess participantAccess = new TaskParticipantAccess();
+  private final TaskReminderJobHandler reminders;
+
+  public UserTaskListenerPlugin(ReminderProperties reminderProperties, ObjectProvider<ReminderNotifier> notifier) {
+    // The notifier is looked up when a reminder fires, long after the engine (and this plugin) started.
+    this.reminders = new TaskReminderJobHandler(reminderProperties.lead(), notifier::getObject);
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -35,8 +46,13 @@ public class UserTaskListenerPlugin extends AbstractProcessEnginePlugin {
         TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         add(definition, TaskListener.EVENTNAME_CREATE, participantAccess);
         add(definition, TaskListener.EVENTNAME_ASSIGNMENT, participantAccess);
+        add(definition, TaskListener.EVENTNAME_CREATE, reminders.scheduler());
       }
     });
+    List<JobHandler> handlers = configuration.getCustomJobHandlers() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomJobHandlers());
+    handlers.add(reminders);
+    configuration.setCustomJobHandlers(handlers);
     configuration.setCustomPostBPMNParseListeners(listeners);
     // Per-instance history rights (TaskParticipantAccess) only count with this switch on.
     configuration.setEnableHistoricInstancePermissions(true);
