@@ -179,6 +179,13 @@ public final class ModelConventions {
     if (assignee != null && !assigneeExpression) {
       violation(file, task.getId(), "hard-codes the assignee '" + assignee + "': use a group or an expression");
     }
+    // Tasklist sorts and filters (即将到期, 已逾期) by due date and priority; a task without them is invisible there.
+    if (isBlank(task.getCamundaDueDate())) {
+      violation(file, task.getId(), "has no due date (camunda:dueDate)");
+    }
+    if (isBlank(task.getCamundaPriority())) {
+      violation(file, task.getId(), "has no priority (camunda:priority)");
+    }
     if (task.getCamundaFormRef() == null) {
       violation(file, task.getId(), "has no form (camunda:formRef)");
     } else {

@@ -43,6 +43,8 @@ class ModelConventionsBrokenFixtureTest {
   void userTaskWithoutGroupOrFormIsFound() {
     assertFound("Task_NoGroup: has neither candidate groups nor an assignee expression");
     assertFound("Task_NoGroup: has no form");
+    assertFound("Task_NoGroup: has no due date");
+    assertFound("Task_NoGroup: has no priority");
     assertFound("Activity_0abc123: hard-codes the assignee 'wanglixin'");
     assertFound("Activity_0abc123: refers to form 'missing-form', which is not in forms/");
   }

@@ -104,9 +104,9 @@ class AccessRulesTest {
 
   @Test
   void aLocalityClerkSeesOnlyTheTasksOfTheirOwnLocality() {
-    assertThat(taskNames("sunpeng")).contains("推荐申报：宋庄镇示例企业").doesNotContain("推荐申报：通州园示例企业", "核对指标数值");
+    assertThat(taskNames("sunpeng")).contains("推荐申报：宋庄镇示例企业").doesNotContain("推荐申报：通州园示例企业", "核对指标数值：canal-talents");
     assertThat(taskNames("liuyang")).contains("推荐申报：通州园示例企业").doesNotContain("推荐申报：宋庄镇示例企业");
-    assertThat(taskNames("wanglixin")).contains("核对指标数值").doesNotContain("推荐申报：宋庄镇示例企业");
+    assertThat(taskNames("wanglixin")).contains("核对指标数值：canal-talents").doesNotContain("推荐申报：宋庄镇示例企业");
   }
 
   @Test

@@ -1,0 +1,286 @@
+// One partner application driven through Camunda Tasklist by the right users in turn, in headless
+// Debian chromium (never a downloaded browser). Run by scripts/e2e-tasklist.sh, which starts the
+// application with the "e2e" profile; E2E_BASE is its address. Prints "N passed, M failed" last.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const BASE = process.env.E2E_BASE;
+const SHOTS = process.env.E2E_SCREENSHOTS || 'target/e2e-screenshots';
+const DOC_IMAGES = process.env.E2E_DOC_IMAGES;
+const ORGANISATION = '北京通州智造科技有限公司';
+const CALL_TITLE = '2026年度通州区创新伙伴征集通知（浏览器测试）';
+fs.mkdirSync(SHOTS, { recursive: true });
+
+const results = [];
+let page;
+let context;
+
+function creditCode(n) {
+  // GB 32100-2015: 17 characters and a check character (weights 3^i mod 31).
+  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const first17 = `91110112MA${String(n).padStart(7, '0')}`;
+  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  const sum = [...first17].reduce((total, c, i) => total + chars.indexOf(c) * weights[i], 0);
+  return first17 + chars[(31 - (sum % 31)) % 31];
+}
+
+async function rest(method, url, body) {
+  const response = await fetch(`${BASE}${url}`, {
+    method,
+    headers: {
+      Authorization: `Basic ${Buffer.from('demo:demo').toString('base64')}`,
+      'Content-Type': 'application/json'
+    },
+    body: body ? JSON.stringify(body) : undefined
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/** The engine clock (profile e2e only): due timers run before the call returns. */
+async function setClock(iso) {
+  const result = await rest('POST', `/api/test-clock?now=${encodeURIComponent(iso)}`);
+  if (result.notExecuted.length) throw new Error(`jobs not executed at ${iso}: ${result.notExecuted}`);
+}
+
+async function shot(name, docName) {
+  const file = path.join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  if (docName && DOC_IMAGES) fs.copyFileSync(file, path.join(DOC_IMAGES, docName));
+}
+
+async function step(name, fn) {
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`ok   ${name}`);
+  } catch (error) {
+    results.push({ name, ok: false });
+    console.log(`FAIL ${name}: ${error.message.split('\n').slice(0, 3).join(' | ')}`);
+    await shot(`FAILED-${name.replace(/[^\w-]+/g, '_')}`).catch(() => {});
+    // What the engine had open at that moment, to tell a UI problem from a process problem.
+    const open = await rest('GET', '/engine-rest/task').catch(() => []);
+    const incidents = await rest('GET', '/engine-rest/incident').catch(() => []);
+    console.log(`     open tasks: ${open.map((t) => t.name).join('; ') || '-'}`);
+    console.log(`     incidents: ${incidents.map((i) => `${i.activityId}: ${i.incidentMessage}`).join('; ') || '-'}`);
+    throw error;
+  }
+}
+
+async function login(user) {
+  await context.clearCookies();
+  // A fresh page load: a hash change alone keeps the old session's view, and filling the login form
+  // before Angular has rendered it loses the input.
+  await page.goto('about:blank');
+  await page.goto(`${BASE}/camunda/app/tasklist/default/#/login`);
+  await page.waitForLoadState('networkidle');
+  const username = page.locator('input[ng-model=username]');
+  const password = page.locator('input[type=password]');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await username.fill(user);
+    await password.fill('demo');
+    if ((await username.inputValue()) === user && (await password.inputValue()) === 'demo') break;
+    await page.waitForTimeout(500);
+  }
+  await page.click('button[type=submit]');
+  await page.getByText('我的待办').first().waitFor();
+}
+
+const field = (label) =>
+  page.locator('.fjs-form-field').filter({ has: page.locator('label, .fjs-form-field-label', { hasText: label }) }).last();
+
+async function fill(label, value) {
+  const input = field(label).locator('input, textarea').first();
+  await input.click();
+  await input.fill(String(value));
+  // Leaving the field lets form-js commit the value (it validates on blur).
+  await input.press('Tab');
+}
+
+async function choose(label, option) {
+  // The dropdown opens on focus (Tab from the previous field) and a click toggles it.
+  const opener = field(label).locator('.fjs-input-group, input').first();
+  const item = page.locator('.fjs-dropdownlist-item').filter({ hasText: option }).first();
+  for (let attempt = 0; attempt < 3 && !(await item.isVisible()); attempt++) {
+    await opener.click();
+    await page.waitForTimeout(200);
+  }
+  await item.click();
+}
+
+async function date(label, value) {
+  const input = field(label).locator('input').first();
+  await input.fill(value);
+  // Tab, not Escape: Escape would close Tasklist's start dialog together with the date picker.
+  await input.press('Tab');
+}
+
+async function startProcess(name) {
+  await page.getByText('发起流程').first().click();
+  await page.locator('.modal').getByText(name, { exact: true }).click();
+  await page.locator('.modal .fjs-form').waitFor();
+}
+
+async function submitStart() {
+  await page.locator('.modal').getByRole('button', { name: '发起' }).click();
+}
+
+async function openTask(filter, name) {
+  await page.reload();
+  await page.getByText(filter, { exact: false }).first().click();
+  await page.locator('.task').filter({ hasText: name }).first().click();
+  await page.locator('h2, .names h2, .task-details').filter({ hasText: name }).first().waitFor();
+  const claim = page.getByRole('button', { name: '认领' });
+  if (await claim.count()) {
+    await claim.first().click();
+    await page.waitForTimeout(500);
+  }
+  await page.locator('.fjs-form').first().waitFor();
+}
+
+async function complete() {
+  await page.getByRole('button', { name: '完成' }).click();
+}
+
+/** Completes the open task and waits until the engine no longer has it. */
+async function completeTask(name) {
+  await complete();
+  for (let i = 0; i < 60; i++) {
+    const open = await rest('GET', `/engine-rest/task?name=${encodeURIComponent(name)}`);
+    if (!open.length) return;
+    await page.waitForTimeout(500);
+  }
+  throw new Error(`task ${name} is still open after 完成`);
+}
+
+const browserDir = fs.mkdtempSync(path.join(os.tmpdir(), 'policyflow-tasklist-chromium-'));
+let failed = false;
+try {
+  context = await chromium.launchPersistentContext(browserDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1400, height: 900 }
+  });
+  page = context.pages()[0] || (await context.newPage());
+  page.setDefaultTimeout(30000);
+
+  // All deadlines of the flow stay inside the shipped working-day calendar (2024–2026).
+  await setClock('2026-06-01T09:00:00+08:00');
+  let callId;
+
+  await step('wanglixin publishes a partner call through its start form', async () => {
+    await login('wanglixin');
+    await startProcess('创新伙伴计划征集');
+    await fill('征集年度', 2026);
+    await fill('通知标题', CALL_TITLE);
+    await date('申报截止日期', '2026/06/05');
+    await fill('本轮名额（家）', 5);
+    await fill('各属地默认推荐名额', 3);
+    await shot('01-call-start-form');
+    await submitStart();
+    await page.getByText('流程已发起').first().waitFor();
+    const calls = await rest('GET', '/engine-rest/process-instance?processDefinitionKey=partner-call');
+    const variable = await rest('GET', `/engine-rest/process-instance/${calls[0].id}/variables/callId`);
+    callId = variable.value;
+  });
+
+  await step('huanglei applies through the start form; a wrong credit code is refused with the rule, entries kept', async () => {
+    await login('huanglei');
+    await startProcess('创新伙伴计划申报');
+    await fill('征集批次编号', callId);
+    await fill('单位名称', ORGANISATION);
+    // First with a wrong check character: the form's pattern accepts it, the server's rule USCC does not.
+    const valid = creditCode(4242);
+    const wrong = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0');
+    await fill('统一社会信用代码', wrong);
+    await choose('所在属地（乡镇街道、园区）', '宋庄镇人民政府');
+    await field('具有独立法人资格（TZP-E1）').locator('input').check();
+    await field('在通州区的注册情况（TZP-E2）').getByText('在通州区注册').click();
+    await fill('研发人员数（人，TZP-E3）', 12);
+    await fill('上年度研发投入（万元，TZP-E3）', 350);
+    await fill('拥有的自主知识产权数量（专利、软件著作权等，TZP-E4）', 4);
+    await choose('所属产业领域（TZP-E7）', '数字经济');
+    await fill('联系人', '黄磊');
+    await fill('联系电话', '010-81234567');
+    await fill('单位简介与创新能力', '专注城市副中心数字孪生平台研发，拥有发明专利四项。');
+    await shot('02-application-start-form');
+    await submitStart();
+    await page.getByText('统一社会信用代码校验位错误').first().waitFor();
+    await page.getByText('统一社会信用代码校验位错误').first().scrollIntoViewIfNeeded();
+    await shot('03-application-refused-credit-code', 'tasklist-rule-refused.png');
+    // The dialog keeps every entry: only the code is corrected.
+    if ((await field('联系电话').locator('input').inputValue()) !== '010-81234567') {
+      throw new Error('entries were lost after the refusal');
+    }
+    await fill('统一社会信用代码', valid);
+    await submitStart();
+    await page.getByText('流程已发起').first().waitFor();
+  });
+
+  await step('sunpeng recommends the application', async () => {
+    await login('sunpeng');
+    await openTask('本组待办', `推荐申报：${ORGANISATION}`);
+    await field('推荐意见').getByText('推荐', { exact: true }).click();
+    await completeTask(`推荐申报：${ORGANISATION}`);
+  });
+
+  await step('the recommendation period ends (clock moved)', async () => {
+    // Application deadline 06-05 + 10 working days (Dragon Boat Festival 06-19 off) ends 06-22 24:00.
+    await setClock('2026-06-24T09:00:00+08:00');
+  });
+
+  await step('chenxiaoyan selects the partner', async () => {
+    await login('chenxiaoyan');
+    await openTask('本组待办', `审核评选拟入选名单：${CALL_TITLE}`);
+    await field('拟入选单位').locator('input[type=checkbox]').first().check();
+    await fill('审核评选意见', '材料齐全，符合条件，拟入选。');
+    await shot('04-select', 'tasklist-select.png');
+    await completeTask(`审核评选拟入选名单：${CALL_TITLE}`);
+  });
+
+  await step('the notice period ends (clock moved)', async () => {
+    // Notice published 06-24 + 5 working days ends 07-01 24:00.
+    await setClock('2026-07-03T09:00:00+08:00');
+  });
+
+  await step('wanglixin records the agreement content', async () => {
+    await login('wanglixin');
+    await openTask('本组待办', `确定合作方向和内容：${ORGANISATION}`);
+    await fill('合作方向', '城市副中心数字孪生平台');
+    await fill('具体合作内容（三方权利义务、合作任务）', '区科委、属地与企业共同推进数字孪生平台在城市副中心的应用示范。');
+    await completeTask(`确定合作方向和内容：${ORGANISATION}`);
+  });
+
+  for (const [user, task] of [
+    ['wanglixin', `区科委签署三方协议：${ORGANISATION}`],
+    ['sunpeng', `属地部门签署三方协议：${ORGANISATION}`],
+    ['huanglei', `创新伙伴签署三方协议：${ORGANISATION}`]
+  ]) {
+    await step(`${user} signs the agreement`, async () => {
+      await login(user);
+      await openTask(user === 'huanglei' ? '我的待办' : '本组待办', task);
+      await field('本方已签署三方协议').locator('input').check();
+      await completeTask(task);
+    });
+  }
+
+  await step('the agreement is signed by all three parties', async () => {
+    const instances = await rest('GET', '/engine-rest/history/variable-instance?variableName=agreementSignedAt');
+    if (!instances.length || !instances[0].value) throw new Error('agreementSignedAt not recorded');
+  });
+} catch (error) {
+  failed = true;
+} finally {
+  if (context) await context.close();
+  fs.rmSync(browserDir, { recursive: true, force: true });
+}
+const passed = results.filter((r) => r.ok).length;
+const failedCount = results.length - passed + (failed && results.every((r) => r.ok) ? 1 : 0);
+console.log(`${passed} passed, ${failedCount} failed`);
+process.exit(failedCount ? 1 : 0);

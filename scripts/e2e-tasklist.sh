@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Browser test of Tasklist (e2e/tasklist): builds the jar, starts it on a free loopback port with a
+# temporary H2 database and the "e2e" profile (test clock endpoint), runs the Playwright flow in
+# headless Debian chromium, stops the application on exit. Prints "N passed, M failed" last.
+# Needs: Java 17, Maven, Node 18+, /usr/bin/chromium and a CJK font for readable screenshots:
+#   apt-get update && apt-get install -y chromium fonts-noto-cjk
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "chromium missing: apt-get update && apt-get install -y chromium fonts-noto-cjk" >&2
+  exit 2
+fi
+fc-list :lang=zh | grep -q . || echo "warning: no CJK font (fonts-noto-cjk): screenshots will show boxes" >&2
+
+if [ -z "${E2E_SKIP_BUILD:-}" ]; then
+  mvn -B -q ${MAVEN_OFFLINE:+-o} package -DskipTests
+fi
+(cd e2e/tasklist && npm ci --no-audit --no-fund --silent)
+
+WORK=$(mktemp -d /tmp/policyflow-e2e-tasklist-XXXXXX)
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+APP_PID=""
+cleanup() {
+  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2> /dev/null; then
+    kill "$APP_PID"
+    wait "$APP_PID" 2> /dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+java -Xmx384m -jar target/policyflow-0.1.0-SNAPSHOT.jar \
+  --spring.profiles.active=e2e \
+  --server.address=127.0.0.1 --server.port="$PORT" \
+  "--spring.datasource.url=jdbc:h2:file:$WORK/db;DB_CLOSE_ON_EXIT=FALSE" \
+  > "$WORK/app.log" 2>&1 &
+APP_PID=$!
+
+BASE="http://127.0.0.1:$PORT"
+for _ in $(seq 1 180); do
+  if curl -fs -o /dev/null "$BASE/camunda/app/tasklist/default/"; then
+    break
+  fi
+  if ! kill -0 "$APP_PID" 2> /dev/null; then
+    tail -50 "$WORK/app.log" >&2
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+  sleep 1
+done
+
+mkdir -p target/e2e-screenshots
+set +e
+E2E_BASE="$BASE" E2E_SCREENSHOTS="$ROOT/target/e2e-screenshots" E2E_DOC_IMAGES="$ROOT/docs/images" \
+  node e2e/tasklist/tasklist-flow.mjs
+STATUS=$?
+set -e
+if [ $STATUS -ne 0 ]; then
+  echo "--- application log (tail) ---" >&2
+  tail -40 "$WORK/app.log" >&2
+fi
+exit $STATUS

@@ -1,0 +1,215 @@
+package org.policyflow.platform.attachments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.policyflow.PolicyflowIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/** Documents on tasks: accepted within the limits, refused with a message naming file and limit on both APIs. */
+@PolicyflowIntegrationTest
+class AttachmentLimitTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired TestRestTemplate http;
+
+  private String processInstanceId;
+  private Task task;
+
+  @BeforeEach
+  void startTargetCheck() {
+    processInstanceId = engine.getRuntimeService().startProcessInstanceByKey("target-record", Map.of(
+        "targetKey", "high-tech-enterprises", "targetValue", 1620, "asOfDate", "2026-09-30",
+        "source", "区统计局2026年三季度报表", "reporter", "wanglixin")).getId();
+    task = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).singleResult();
+  }
+
+  @AfterEach
+  void removeInstance() {
+    if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0) {
+      engine.getRuntimeService().deleteProcessInstance(processInstanceId, "test finished");
+    }
+  }
+
+  @Test
+  void aPdfIsStoredListedAndDownloadableAfterItsTaskIsCompleted() {
+    byte[] pdf = "%PDF-1.4 统计报表".getBytes(StandardCharsets.UTF_8);
+    ResponseEntity<String> created = upload("/engine-rest", task.getId(), "统计报表.pdf", pdf, new HttpHeaders());
+    assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(created.getBody()).contains("统计报表.pdf");
+
+    // Attachments outlive their task: the Tasklist tab lists those of the instance's completed tasks too.
+    engine.getIdentityService().setAuthentication("chenxiaoyan", List.of("tz-sti"));
+    try {
+      engine.getTaskService().complete(task.getId(), Map.of("verification", "confirmed"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    ResponseEntity<List> listed = http.withBasicAuth("demo", "demo")
+        .getForEntity("/engine-rest/task/" + task.getId() + "/attachment", List.class);
+    assertThat(listed.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(listed.getBody()).hasSize(1);
+    String attachmentId = (String) ((Map<?, ?>) listed.getBody().get(0)).get("id");
+    ResponseEntity<byte[]> data = http.withBasicAuth("demo", "demo")
+        .getForEntity("/engine-rest/task/" + task.getId() + "/attachment/" + attachmentId + "/data", byte[].class);
+    assertThat(data.getBody()).isEqualTo(pdf);
+  }
+
+  @Test
+  void theCandidateOfficersAttachAndListButOthersDoNot() {
+    // chenxiaoyan is in tz-sti, the task's candidate group: TaskParticipantAccess lets her find the task in history.
+    ResponseEntity<String> created = upload(http.withBasicAuth("chenxiaoyan", "demo"), "/engine-rest", task.getId(),
+        "核对说明.pdf", new byte[] {37, 80, 68, 70});
+    assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.OK);
+    ResponseEntity<String> listed = http.withBasicAuth("chenxiaoyan", "demo")
+        .getForEntity("/engine-rest/task/" + task.getId() + "/attachment", String.class);
+    assertThat(listed.getBody()).contains("核对说明.pdf");
+
+    // An applicant has nothing to do with a target check: the task does not exist for him.
+    ResponseEntity<String> outsider = upload(http.withBasicAuth("huanglei", "demo"), "/engine-rest", task.getId(),
+        "无关.pdf", new byte[] {37, 80, 68, 70});
+    assertThat(outsider.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(outsider.getBody()).contains("No task found for task id " + task.getId());
+    assertThat(engine.getTaskService().getTaskAttachments(task.getId())).hasSize(1);
+  }
+
+  @Test
+  void aFileTypeOutsideTheListIsRefusedNamingFileAndTypes() {
+    ResponseEntity<String> refused = upload("/engine-rest", task.getId(), "setup.exe", new byte[] {77, 90},
+        new HttpHeaders());
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    assertThat(refused.getBody()).contains("附件“setup.exe”的文件类型不允许").contains("pdf, doc, docx")
+        .contains("Attachment \\\"setup.exe\\\" has a file type that is not accepted");
+    assertThat(engine.getTaskService().getTaskAttachments(task.getId())).isEmpty();
+  }
+
+  @Test
+  void aFileOverTheSizeLimitIsRefusedNamingTheLimit() {
+    byte[] big = new byte[20 * 1024 * 1024 + 1];
+    ResponseEntity<String> refused = upload("/engine-rest", task.getId(), "扫描件.pdf", big, new HttpHeaders());
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+    assertThat(refused.getBody()).contains("附件“扫描件.pdf”超过大小上限 20 MB").contains("exceeds the size limit of 20 MB");
+    assertThat(engine.getTaskService().getTaskAttachments(task.getId())).isEmpty();
+  }
+
+  @Test
+  void theWebappSessionApiThatTasklistUsesIsCheckedToo() {
+    HttpHeaders session = login("wanglixin");
+    ResponseEntity<String> refused = upload("/camunda/api/engine/engine/default", task.getId(), "宏.xlsm",
+        new byte[] {1, 2, 3}, session);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    assertThat(refused.getBody()).contains("宏.xlsm");
+
+    assertThat(engine.getTaskService().getTaskAttachments(task.getId())).isEmpty();
+  }
+
+  private ResponseEntity<String> upload(TestRestTemplate client, String api, String taskId, String fileName,
+      byte[] content) {
+    return send(client, api, taskId, fileName, content, new HttpHeaders());
+  }
+
+  private ResponseEntity<String> upload(String api, String taskId, String fileName, byte[] content,
+      HttpHeaders headers) {
+    return send(headers.isEmpty() ? http.withBasicAuth("demo", "demo") : http, api, taskId, fileName, content, headers);
+  }
+
+  private ResponseEntity<String> send(TestRestTemplate client, String api, String taskId, String fileName,
+      byte[] content, HttpHeaders headers) {
+    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    body.add("attachment-name", fileName);
+    body.add("attachment-description", "测试");
+    body.add("attachment-type", "application/octet-stream");
+    body.add("content", new ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return fileName;
+      }
+    });
+    HttpHeaders requestHeaders = new HttpHeaders();
+    requestHeaders.putAll(headers);
+    requestHeaders.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return client.postForEntity(api + "/task/" + taskId + "/attachment/create", new HttpEntity<>(body, requestHeaders),
+        String.class);
+  }
+
+  /** A Tasklist session: the login form's cookies plus the CSRF token the webapps send back as a header. */
+  private HttpHeaders login(String user) {
+    HttpHeaders form = new HttpHeaders();
+    form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    MultiValueMap<String, String> credentials = new LinkedMultiValueMap<>();
+    credentials.add("username", user);
+    credentials.add("password", "demo");
+    // The login endpoint itself wants a CSRF token: a first GET hands one out.
+    HttpHeaders fetch = new HttpHeaders();
+    fetch.add("X-XSRF-TOKEN", "Fetch");
+    ResponseEntity<String> page = http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
+        new HttpEntity<>(fetch), String.class);
+    StringBuilder cookies = new StringBuilder();
+    collectCookies(page.getHeaders(), cookies);
+    String token = page.getHeaders().getFirst("X-XSRF-TOKEN");
+    if (token == null) {
+      token = cookieValue(cookies.toString(), "XSRF-TOKEN");
+    }
+    form.add(HttpHeaders.COOKIE, cookies.toString());
+    form.add("X-XSRF-TOKEN", token);
+    ResponseEntity<String> login = http.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
+        new HttpEntity<>(credentials, form), String.class);
+    assertThat(login.getStatusCode()).as(login.getBody()).isEqualTo(HttpStatus.OK);
+    collectCookies(login.getHeaders(), cookies);
+    String newToken = login.getHeaders().getFirst("X-XSRF-TOKEN");
+    if (newToken == null) {
+      newToken = cookieValue(cookies.toString(), "XSRF-TOKEN");
+    }
+    HttpHeaders session = new HttpHeaders();
+    session.add(HttpHeaders.COOKIE, cookies.toString());
+    session.add("X-XSRF-TOKEN", newToken != null ? newToken : token);
+    return session;
+  }
+
+  private static String cookieValue(String cookies, String name) {
+    String value = null;
+    for (String cookie : cookies.split("; ")) {
+      if (cookie.startsWith(name + "=")) {
+        value = cookie.substring(name.length() + 1);
+      }
+    }
+    return value;
+  }
+
+  /** Adds the response's cookies, a new value replacing an old one (the login renews the session id). */
+  private static void collectCookies(HttpHeaders headers, StringBuilder cookies) {
+    List<String> setCookies = headers.get(HttpHeaders.SET_COOKIE);
+    if (setCookies == null) {
+      return;
+    }
+    Map<String, String> jar = new java.util.LinkedHashMap<>();
+    for (String cookie : cookies.toString().split("; ")) {
+      if (cookie.contains("=")) {
+        jar.put(cookie.substring(0, cookie.indexOf('=')), cookie.substring(cookie.indexOf('=') + 1));
+      }
+    }
+    for (String cookie : setCookies) {
+      String pair = cookie.indexOf(';') > 0 ? cookie.substring(0, cookie.indexOf(';')) : cookie;
+      jar.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+    }
+    cookies.setLength(0);
+    jar.forEach((name, value) -> cookies.append(cookies.length() > 0 ? "; " : "").append(name).append('=').append(value));
+  }
+}
