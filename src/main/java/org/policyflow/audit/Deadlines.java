@@ -67,9 +67,11 @@ public class Deadlines {
         .orderByDueDate().asc().listPage(0, MAX_ITEMS);
     Set<String> instanceIds = new HashSet<>();
     tasks.forEach(t -> instanceIds.add(t.getProcessInstanceId()));
+    // Filtered before the limit: task reminders are timers of no process and must not crowd out the steps.
     List<Job> timers = managementService.createJobQuery().timers().active().duedateLowerThan(horizon)
-        .orderByJobDuedate().asc().listPage(0, MAX_ITEMS).stream()
+        .orderByJobDuedate().asc().list().stream()
         .filter(j -> j.getProcessDefinitionKey() != null && processes.containsKey(j.getProcessDefinitionKey()))
+        .limit(MAX_ITEMS)
         .toList();
     timers.forEach(j -> instanceIds.add(j.getProcessInstanceId()));
     Map<String, String> businessKeys = new HashMap<>();

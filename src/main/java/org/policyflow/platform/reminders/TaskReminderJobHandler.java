@@ -49,9 +49,9 @@ public class TaskReminderJobHandler implements JobHandler<TaskReminderJobHandler
       Date now = ClockUtil.getCurrentTime();
       Date dueSoon = new Date(task.getDueDate().getTime() - lead.toMillis());
       if (dueSoon.after(now)) {
-        schedule(task.getId(), (ExecutionEntity) task.getExecution(), task.getTenantId(), Reminder.Kind.DUE_SOON, dueSoon);
+        schedule(task.getId(), task.getTenantId(), Reminder.Kind.DUE_SOON, dueSoon);
       }
-      schedule(task.getId(), (ExecutionEntity) task.getExecution(), task.getTenantId(), Reminder.Kind.OVERDUE,
+      schedule(task.getId(), task.getTenantId(), Reminder.Kind.OVERDUE,
           task.getDueDate());
     };
   }
@@ -75,7 +75,7 @@ public class TaskReminderJobHandler implements JobHandler<TaskReminderJobHandler
         ? task.getDueDate() : new Date(task.getDueDate().getTime() - lead.toMillis());
     if (ClockUtil.getCurrentTime().before(moment)) {
       // Someone moved the due date later in Tasklist: remind at the new moment instead.
-      schedule(task.getId(), execution, tenantId, configuration.kind(), moment);
+      schedule(task.getId(), tenantId, configuration.kind(), moment);
       return;
     }
     Reminder reminder = notifier.get().remind(task, tasks.getIdentityLinksForTask(task.getId()),
@@ -87,16 +87,16 @@ public class TaskReminderJobHandler implements JobHandler<TaskReminderJobHandler
             + "；" + delivery);
   }
 
-  private static void schedule(String taskId, ExecutionEntity execution, String tenantId, Reminder.Kind kind,
+  private static void schedule(String taskId, String tenantId, Reminder.Kind kind,
       Date moment) {
     TimerEntity timer = new TimerEntity();
     timer.setJobHandlerType(TYPE);
     timer.setJobHandlerConfiguration(new Configuration(taskId, kind));
     timer.setDuedate(moment);
     timer.setTenantId(tenantId);
-    if (execution != null) {
-      timer.setExecution(execution);
-    }
+    // Not attached to the task's execution: a reminder is not a step of the process, so it neither shows
+    // among the instance's jobs nor disappears mid-way for code that walks them; when it falls due after
+    // the task is gone it does nothing.
     Context.getCommandContext().getJobManager().schedule(timer);
   }
 

@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Comment;
@@ -117,13 +118,17 @@ class TaskReminderTest {
     assertThat(sent.get(0).getSubject()).isEqualTo("【已逾期】" + task.getName() + " / Task overdue");
   }
 
+  /** The reminder timers of this test's task (reminders belong to no process instance). */
   private List<Job> reminderJobs() {
-    return engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).timers().list();
+    return engine.getManagementService().createJobQuery().timers().list().stream()
+        .filter(job -> TaskReminderJobHandler.TYPE.equals(((JobEntity) job).getJobHandlerType())
+            && ((JobEntity) job).getJobHandlerConfigurationRaw().startsWith(task.getId() + "|"))
+        .toList();
   }
 
   private int fireDueReminders() {
-    List<Job> due = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId)
-        .executable().list();
+    List<Job> due = reminderJobs().stream()
+        .filter(job -> !job.getDuedate().after(ClockUtil.getCurrentTime())).toList();
     due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
     return due.size();
   }
