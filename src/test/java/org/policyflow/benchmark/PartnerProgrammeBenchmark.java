@@ -479,28 +479,10 @@ class PartnerProgrammeBenchmark {
         taskService.complete(task.getId(), Map.of("recommendation", "recommend"));
         recommendations[i] = System.nanoTime() - t;
       }
-      // Before/after of the two look-ups that used to grow with the applications in history: the
-      // former queries by variable value, next to the business-key queries that replaced them.
-      // An organisation that has not applied and has no record: the common case of an acceptance.
-      String code = PartnerFixtures.creditCode(999_999);
-      String key = "TZP-2026-QUOTA:" + code;
-      long[] duplicateByVariables = time(() -> historyService.createHistoricProcessInstanceQuery()
-          .processDefinitionKey("partner-application").variableValueEquals("callInstanceId", call.getId())
-          .variableValueEquals("creditCode", code).list());
-      long[] duplicateByKey = time(() -> historyService.createHistoricProcessInstanceQuery()
-          .processDefinitionKey("partner-application").processInstanceBusinessKey(key).list());
-      long[] creditByVariable = time(() -> historyService.createHistoricProcessInstanceQuery()
-          .processDefinitionKey("credit-record").variableValueEquals("creditCode", code).completed().list());
-      long[] creditByKey = time(() -> historyService.createHistoricProcessInstanceQuery()
-          .processDefinitionKey("credit-record").processInstanceBusinessKey(code).completed().list());
       Map<String, Object> point = new LinkedHashMap<>();
       point.put("applicationsInCall", inCall);
       point.put("applicationsInHistory", historyService.createHistoricProcessInstanceQuery()
           .processDefinitionKey("partner-application").count());
-      point.put("duplicateCheckByVariablesMedianMillis", BenchmarkFigures.percentile(duplicateByVariables, 50));
-      point.put("duplicateCheckByBusinessKeyMedianMillis", BenchmarkFigures.percentile(duplicateByKey, 50));
-      point.put("creditLookupByVariableMedianMillis", BenchmarkFigures.percentile(creditByVariable, 50));
-      point.put("creditLookupByBusinessKeyMedianMillis", BenchmarkFigures.percentile(creditByKey, 50));
       point.put("quotaTakeMedianMillis", BenchmarkFigures.percentile(checks, 50));
       point.put("quotaTakeP95Millis", BenchmarkFigures.percentile(checks, 95));
       point.put("recommendationMedianMillis", BenchmarkFigures.percentile(recommendations, 50));
@@ -522,29 +504,8 @@ class PartnerProgrammeBenchmark {
     figures.figure("recommendation.growth", (double) last.get("recommendationMedianMillis")
         / (double) first.get("recommendationMedianMillis"), "x", 1.5, true);
     figures.figure("applicationStart.slope", slope(series, "applicationStartMedianMillis"), "ms per 1000 applications");
-    for (String query : List.of("duplicateCheckByVariables", "duplicateCheckByBusinessKey", "creditLookupByVariable",
-        "creditLookupByBusinessKey")) {
-      figures.figure("query." + query + ".median@" + first.get("applicationsInCall"),
-          (double) first.get(query + "MedianMillis"), "ms");
-      figures.figure("query." + query + ".median@" + last.get("applicationsInCall"),
-          (double) last.get(query + "MedianMillis"), "ms");
-    }
     figures.figure("applicationStart.growth", (double) last.get("applicationStartMedianMillis")
         / (double) first.get("applicationStartMedianMillis"), "x", 1.5, true);
-  }
-
-  /** 30 timed repetitions after 5 untimed ones. */
-  private static long[] time(Runnable query) {
-    for (int i = 0; i < 5; i++) {
-      query.run();
-    }
-    long[] nanos = new long[30];
-    for (int i = 0; i < nanos.length; i++) {
-      long t = System.nanoTime();
-      query.run();
-      nanos[i] = System.nanoTime() - t;
-    }
-    return nanos;
   }
 
   private static double perCall(String bean) {
