@@ -63,7 +63,8 @@ public class AcceptPartnerApplicationDelegate implements JavaDelegate {
       if (!ClockUtil.getCurrentTime().before(closesAt)) {
         violations.add(new RuleViolation("TZP-S1", "callId", "本轮征集已于申报截止日结束，不再受理申报",
             "The call's application deadline has passed: applications are no longer accepted"));
-      } else if (violations.isEmpty() && alreadyApplied(call.get().getId(), creditCode, execution.getProcessInstanceId())) {
+      } else if (violations.isEmpty() && alreadyApplied(callId, call.get().getId(), creditCode,
+          execution.getProcessInstanceId())) {
         violations.add(new RuleViolation("TZP-S2", "creditCode", "该单位已在本轮征集中提交过申报，不能重复申报",
             "This organisation has already applied in this call: one application per organisation and call"));
       }
@@ -78,11 +79,22 @@ public class AcceptPartnerApplicationDelegate implements JavaDelegate {
     execution.setProcessBusinessKey(callId + ":" + creditCode);
   }
 
-  private boolean alreadyApplied(String callInstanceId, String creditCode, String ownInstanceId) {
-    return system.call(() -> historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(PartnerApplications.PROCESS_KEY)
-        .variableValueEquals("callInstanceId", callInstanceId)
-        .variableValueEquals("creditCode", creditCode)
-        .list().stream().anyMatch(p -> !p.getId().equals(ownInstanceId)));
+  /**
+   * TZP-S2 through the business key {@code callId:creditCode} that every accepted application carries:
+   * an indexed lookup whose cost does not grow with the number of applications (a query by the two
+   * variables scanned every application's {@code callInstanceId} in history). A call id can come back
+   * once its round has ended, so the few instances found are narrowed to this call's instance.
+   */
+  private boolean alreadyApplied(String callId, String callInstanceId, String creditCode, String ownInstanceId) {
+    return system.call(() -> {
+      String[] sameKey = historyService.createHistoricProcessInstanceQuery()
+          .processDefinitionKey(PartnerApplications.PROCESS_KEY)
+          .processInstanceBusinessKey(callId + ":" + creditCode)
+          .list().stream().map(p -> p.getId()).filter(id -> !id.equals(ownInstanceId)).toArray(String[]::new);
+      return sameKey.length > 0 && historyService.createHistoricVariableInstanceQuery()
+          .processInstanceIdIn(sameKey)
+          .variableName("callInstanceId")
+          .list().stream().anyMatch(v -> callInstanceId.equals(v.getValue()));
+    });
   }
 }

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Service;
  * The one registry of bad-credit, serious-dishonesty and accident records that every programme's
  * eligibility check consults (TZP-E5, TZP-E6) and that BJC-CR1 writes to. Each record is a completed
  * instance of process {@value #PROCESS_KEY}, so the registry is the engine's own history: who recorded
- * what, when and on which grounds is visible in Cockpit, and nothing is kept in a side table.
+ * what, when and on which grounds is visible in Cockpit, and nothing is kept in a side table. A record's
+ * business key is the organisation's unified social credit code.
  */
 @Service
 public class CreditRegistry {
@@ -63,9 +64,12 @@ public class CreditRegistry {
   public List<CreditRecord> all(String rawCreditCode) {
     String creditCode = CreditCode.normalise(rawCreditCode);
     return system.call(() -> {
+      // By business key (= credit code, set by RegisterCreditRecordDelegate): an indexed lookup. A query
+      // by the creditCode variable scanned that variable of every application and cooperation in history,
+      // so each eligibility check grew slower with the number of applications ever made.
       List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
           .processDefinitionKey(PROCESS_KEY)
-          .variableValueEquals("creditCode", creditCode)
+          .processInstanceBusinessKey(creditCode)
           .completed()
           .list();
       if (instances.isEmpty()) {

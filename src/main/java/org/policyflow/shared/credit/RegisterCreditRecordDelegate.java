@@ -44,7 +44,10 @@ public class RegisterCreditRecordDelegate implements JavaDelegate {
     if (!violations.isEmpty()) {
       throw new PolicyRuleException(violations);
     }
-    execution.setVariable("creditCode", CreditCode.normalise((String) execution.getVariable("creditCode")));
+    String creditCode = CreditCode.normalise((String) execution.getVariable("creditCode"));
+    execution.setVariable("creditCode", creditCode);
+    // The registry finds an organisation's records by this key (indexed), however the record was started.
+    execution.setProcessBusinessKey(creditCode);
     if (execution.getVariable("recordedBy") == null && identityService.getCurrentAuthentication() != null) {
       execution.setVariable("recordedBy", identityService.getCurrentAuthentication().getUserId());
     }

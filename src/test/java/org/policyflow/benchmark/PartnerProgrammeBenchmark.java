@@ -1,0 +1,534 @@
+package org.policyflow.benchmark;
+
+import static org.policyflow.partner.PartnerFixtures.at;
+import static org.policyflow.partner.PartnerFixtures.eligibleApplication;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.policyflow.PolicyflowApplication;
+import org.policyflow.partner.PartnerFixtures;
+import org.policyflow.shared.identity.IdentityProperties;
+import org.policyflow.shared.quota.QuotaService;
+import org.policyflow.shared.rules.PolicyRuleException;
+import org.policyflow.shared.workingdays.WorkingDayCalendar;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Programme-scale benchmark (docs/benchmark.md), run with {@code scripts/benchmark.sh} or
+ * {@code mvn -B -Pbenchmark test}, never in the normal test run. One JVM, one application on an H2 file
+ * database with the job executor on: a warm-up, then the partner programme with 1,000 applications
+ * twice — no-op delegates (the bare engine) and the real rules — then the Tasklist task query at 10,000
+ * open tasks through REST as a clerk, then the quota check at a growing number of applications.
+ * Figures go to stdout, one line each, and to {@code target/benchmark/result.json}.
+ */
+@SpringBootTest(classes = PolicyflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("benchmark")
+@Import(BareDelegates.class)
+class PartnerProgrammeBenchmark {
+
+  static final ZoneId ZONE = PartnerFixtures.ZONE;
+  static final Path OUTPUT = Path.of("target", "benchmark");
+  static final String CLERK = "sunpeng";
+  static final String CLERK_GROUP = "tz-locality-songzhuang";
+  static final LocalDate DEADLINE = LocalDate.of(2026, 3, 20);
+  static final int LOCALITY_QUOTA = 3;
+  static final int PLACES = 20;
+
+  final int applications = Integer.getInteger("benchmark.applications", 1000);
+  final int warmupApplications = Integer.getInteger("benchmark.warmupApplications", 200);
+  final int openTasks = Integer.getInteger("benchmark.openTasks", 10_000);
+  final int requests = Integer.getInteger("benchmark.requests", 200);
+  final int[] quotaSizes = Arrays.stream(System.getProperty("benchmark.quotaSizes", "100,1000,5000").split(","))
+      .mapToInt(Integer::parseInt).toArray();
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired HistoryService historyService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired FilterService filterService;
+  @Autowired IdentityProperties identity;
+  @Autowired WorkingDayCalendar calendar;
+  @Autowired QuotaService quotas;
+  @LocalServerPort int port;
+
+  final BenchmarkFigures figures = new BenchmarkFigures();
+  PartnerFixtures fixtures;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+    BareDelegates.bare = false;
+  }
+
+  @Test
+  void partnerProgramme() throws Exception {
+    fixtures = new PartnerFixtures(engine);
+    BareDelegates.applicationClosesAt = Date.from(WorkingDayCalendar.endOfDay(DEADLINE).toInstant());
+    BareDelegates.recommendationClosesAt = calendar.periodEnd(
+        Date.from(DEADLINE.atStartOfDay(ZONE).toInstant()), 10);
+    BareDelegates.localityQuota = LOCALITY_QUOTA;
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    figures.detail("configuration", Map.of(
+        "applications", applications, "warmupApplications", warmupApplications, "localities", identity.localities().size(),
+        "database", "H2 file (fresh, target/benchmark/db)", "historyLevel", configuration.getHistory(),
+        "jobExecutor", Map.of("active", configuration.getJobExecutor().isActive(),
+            "waitTimeInMillis", configuration.getJobExecutor().getWaitTimeInMillis(),
+            "maxWait", configuration.getJobExecutor().getMaxWait(),
+            "maxJobsPerAcquisition", configuration.getJobExecutor().getMaxJobsPerAcquisition())));
+    Assertions.assertThat(configuration.getJobExecutor().isActive()).as("the job executor does the timer work").isTrue();
+
+    startupFromScript();
+
+    // Warm-up: both variants once at a small size (class loading, JIT, caches), not reported as figures.
+    runProgramme("TZP-2026-W1", false, warmupApplications, 10_000);
+    runProgramme("TZP-2026-W2", true, warmupApplications, 20_000);
+
+    // Bare first: the rules run then meets the larger database, so the ratio errs against the rules.
+    Run bare = runProgramme("TZP-2026-BARE", true, applications, 100_000);
+    Run rules = runProgramme("TZP-2026-RULES", false, applications, 200_000);
+    figures.detail("runs", Map.of("bare", bare.asMap(), "rules", rules.asMap()));
+
+    figures.figure("programme.wall", rules.seconds, "s", 60, true);
+    figures.figure("programme.processInstancesPerSecond", rules.instances / rules.seconds, "1/s");
+    figures.figure("programme.tasksPerSecond", rules.tasks / rules.seconds, "1/s");
+    figures.figure("programme.jobsPerSecond", rules.jobs / rules.seconds, "1/s");
+    figures.figure("programme.peakHeap", rules.peakHeapMiB, "MiB");
+    figures.figure("programme.peakResident", rules.peakResidentMiB, "MiB");
+    figures.figure("bare.wall", bare.seconds, "s");
+    figures.figure("bare.peakHeap", bare.peakHeapMiB, "MiB");
+    figures.figure("rulesOverhead", rules.seconds / bare.seconds, "x", 1.3, true);
+
+    tasklistQuery();
+    quotaSeries();
+
+    Path file = figures.write(OUTPUT);
+    System.out.println("benchmark result file " + file.toAbsolutePath());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The programme
+
+  record Run(String callId, boolean bare, int applications, double seconds, long instances, long tasks, long jobs,
+      long peakHeapMiB, long peakResidentMiB, int clockMoves, double idleWaitSeconds, int conflicts,
+      Map<String, Object> profile,
+      Map<String, Long> outcomes) {
+    Map<String, Object> asMap() {
+      Map<String, Object> map = new LinkedHashMap<>();
+      map.put("callId", callId);
+      map.put("noOpDelegates", bare);
+      map.put("applications", applications);
+      map.put("wallSeconds", seconds);
+      map.put("processInstances", instances);
+      map.put("tasksCompleted", tasks);
+      map.put("jobsExecuted", jobs);
+      map.put("peakHeapMiB", peakHeapMiB);
+      map.put("peakResidentMiB", peakResidentMiB);
+      map.put("clockMoves", clockMoves);
+      map.put("driverWaitingForExecutorSeconds", idleWaitSeconds);
+      map.put("completionsRetriedAfterConcurrentJob", conflicts);
+      map.put("outcomes", outcomes);
+      map.put("delegateProfileMillis", profile);
+      return map;
+    }
+  }
+
+  /**
+   * One call round in simulated time: N applications from 20 localities (every tenth round of
+   * localities registered outside Tongzhou, TZP-E2), three recommendations per locality and one TZP-Q1
+   * refusal each, the rest declined; 20 on the proposed list; two objections (one upheld); 19 agreements
+   * signed; three cooperation years each; one agreement terminated in year 2 after a verified accident.
+   */
+  Run runProgramme(String callId, boolean noOp, int count, int creditBase) {
+    BareDelegates.bare = noOp;
+    BareDelegates.reset();
+    ClockUtil.setCurrentTime(at(2026, 3, 2, 9));
+    long instancesBefore = historyService.createHistoricProcessInstanceQuery().count();
+    long tasksBefore = historyService.createHistoricTaskInstanceQuery().finished().count();
+    long jobsBefore = historyService.createHistoricJobLogQuery().successLog().count();
+    boolean residentReset = BenchmarkFigures.resetPeakResident();
+    ExecutorDrivenSimulation simulation = new ExecutorDrivenSimulation(engine);
+    long start;
+    ProcessInstance call;
+    Map<String, String> localityOfApplication = new HashMap<>();
+    try (BenchmarkFigures.HeapPeak heap = new BenchmarkFigures.HeapPeak()) {
+      start = System.nanoTime();
+      call = fixtures.openCall(callId, DEADLINE.toString(), PLACES, LOCALITY_QUOTA, Map.of());
+      List<IdentityProperties.Locality> localities = identity.localities();
+      for (int n = 0; n < count; n++) {
+        String locality = localities.get(n % localities.size()).id();
+        Map<String, Object> application = eligibleApplication(callId, creditBase + n, locality);
+        // Given by the portal as the call it applies to; the real acceptance looks the call up itself.
+        application.put("callInstanceId", call.getId());
+        if ((n / localities.size()) % 10 == 9) {
+          application.put("tongzhouPresence", "none");
+        }
+        if (n % 3 == 0) {
+          application.put("industryField", "其他");
+        }
+        localityOfApplication.put(fixtures.apply(n % 2 == 0 ? "huanglei" : "xuting", application).getId(), locality);
+      }
+
+      Set<String> fullLocalities = new java.util.HashSet<>();
+      simulation
+          .answer("Task_RecommendApplication", task -> recommend(task, localityOfApplication, fullLocalities))
+          .answer("Task_AcknowledgeOutcome", Map.of("acknowledged", true))
+          .answer("Task_SelectPartners", task -> Map.of("reviewOpinion", "按优先领域和综合实力择优",
+              "selectedApplications", firstOptions(task, PLACES)))
+          .answer("Task_RecordAgreementContent", Map.of("cooperationDirection", "城市副中心数字化转型",
+              "cooperationContent", "发布技术需求与应用场景，共建联合实验室"))
+          .answer("Task_SignBySti", Map.of("signatureConfirmed", true))
+          .answer("Task_SignByLocality", Map.of("signatureConfirmed", true))
+          .answer("Task_SignByPartner", Map.of("signatureConfirmed", true))
+          .answer("Task_SubmitAnnualReport", Map.of("progressSummary", "年度任务按计划推进", "technologyNeeds", "发布技术需求3项",
+              "projects", "承担区级项目1项", "rdInvestment", 500, "problems", "无"))
+          .answer("Task_LocalityOpinion", Map.of("localityOpinion", "属地服务保障到位"))
+          .answer("Task_AnnualEvaluation", Map.of("evaluationResult", "good", "evaluationOpinion", "完成年度目标"))
+          .answer("Task_FinalEvaluation", Map.of("finalEvaluationResult", "good", "finalEvaluationOpinion", "三年合作目标完成"))
+          .answer("Task_HandleFunds", Map.of("fundDecision", "recoverAll", "amountToRecover", 200,
+              "fundHandlingOpinion", "依据区科技经费管理办法全额追回"));
+
+      simulation.runUntil(at(2026, 4, 8, 12));
+      ProcessInstance notice = runtimeService.createProcessInstanceQuery().processDefinitionKey("public-notice")
+          .superProcessInstanceId(call.getId()).singleResult();
+      Assertions.assertThat(notice).as("the notice of %s runs", callId).isNotNull();
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> candidates = (List<Map<String, Object>>) runtimeService.getVariable(notice.getId(),
+          "candidates");
+      object(notice, candidates.get(0), "该单位知识产权权属存在争议");
+      object(notice, candidates.get(1), "研发人员数量与社保记录不符");
+      String upheld = String.valueOf(candidates.get(0).get("candidateId"));
+      simulation.answer("Task_VerifyObjection", task -> Map.of(
+          "objectionDecision", upheld.equals(runtimeService.getVariable(task.getExecutionId(), "objectionCandidateId"))
+              ? "upheld" : "notUpheld",
+          "objectionFinding", "经核查，结论见附件材料"));
+
+      simulation.runUntil(at(2027, 6, 1, 0));
+      List<ProcessInstance> cooperations = runtimeService.createProcessInstanceQuery()
+          .processDefinitionKey("partner-cooperation").superProcessInstanceId(call.getId()).list();
+      Assertions.assertThat(cooperations).hasSize(PLACES - 1);
+      runtimeService.createMessageCorrelation("PartnerViolationReported").processInstanceId(cooperations.get(0).getId())
+          .setVariablesToTriggeredScope(Map.of("violationType", "safetyEnvironmentalAccident",
+              "violationDescription", "厂区发生较大安全生产事故，区应急管理局已立案", "reporterName", "通州区应急管理局"))
+          .correlate();
+      simulation.answer("Task_VerifyViolation", Map.of("violationVerified", "verified", "violationFinding", "经调查报告确认"));
+
+      simulation.runUntil(at(2029, 12, 31, 0));
+      double seconds = (System.nanoTime() - start) / 1e9;
+
+      Assertions.assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(call.getId()).count())
+          .as("the call %s ends with its last cooperation", callId).isZero();
+      Assertions.assertThat(managementService.createJobQuery().withException().count()).as("failed jobs").isZero();
+      Assertions.assertThat(runtimeService.createIncidentQuery().count()).as("incidents").isZero();
+      Map<String, Long> outcomes = historyService.createHistoricVariableInstanceQuery().variableName("outcome")
+          .processInstanceIdIn(localityOfApplication.keySet().toArray(String[]::new)).list().stream()
+          .collect(Collectors.groupingBy(v -> String.valueOf(v.getValue()), Collectors.counting()));
+      Assertions.assertThat(outcomes).containsEntry("selected", (long) PLACES - 1)
+          .containsEntry("removed-after-objection", 1L);
+      Assertions.assertThat(outcomes.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(count);
+
+      Map<String, Object> profile = new LinkedHashMap<>();
+      BareDelegates.realNanos.entrySet().stream()
+          .sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
+          .forEach(e -> profile.put(e.getKey(), Map.of("totalMillis", e.getValue().sum() / 1_000_000,
+              "calls", BareDelegates.realCalls.get(e.getKey()).sum())));
+      Run run = new Run(callId, noOp, count, seconds,
+          historyService.createHistoricProcessInstanceQuery().count() - instancesBefore,
+          historyService.createHistoricTaskInstanceQuery().finished().count() - tasksBefore,
+          historyService.createHistoricJobLogQuery().successLog().count() - jobsBefore,
+          heap.peakMiB(), residentReset ? BenchmarkFigures.procStatusMiB("VmHWM") : BenchmarkFigures.procStatusMiB("VmRSS"),
+          simulation.clockMoves(), simulation.idleWaitSeconds(), simulation.conflicts(), profile, outcomes);
+      System.out.printf("benchmark-run %s noOp=%s applications=%d wall=%.1fs instances=%d tasks=%d jobs=%d "
+              + "heap=%dMiB rss=%dMiB clockMoves=%d executorWait=%.1fs retries=%d load=%s profile=%s%n", callId, noOp,
+          count, seconds, run.instances, run.tasks, run.jobs, run.peakHeapMiB, run.peakResidentMiB, run.clockMoves,
+          run.idleWaitSeconds, run.conflicts, BenchmarkFigures.loadAverage(), profile);
+      return run;
+    } finally {
+      BareDelegates.bare = false;
+    }
+  }
+
+  /** A clerk recommends while the locality's quota lasts; after the TZP-Q1 refusal it declines the rest. */
+  private Map<String, Object> recommend(Task task, Map<String, String> localityOfApplication, Set<String> full) {
+    String locality = localityOfApplication.get(task.getProcessInstanceId());
+    if (full.contains(locality)) {
+      return Map.of("recommendation", "decline", "declineReason", "本属地名额已满，择优推荐其他单位");
+    }
+    try {
+      taskService.complete(task.getId(), Map.of("recommendation", "recommend"));
+      Map<String, Object> row = new LinkedHashMap<>();
+      Map<String, Object> variables = runtimeService.getVariables(task.getProcessInstanceId());
+      row.put("applicationId", task.getProcessInstanceId());
+      for (String name : List.of("organisationName", "creditCode", "localityGroup", "applicant")) {
+        row.put(name, variables.get(name));
+      }
+      synchronized (BareDelegates.recommended) {
+        BareDelegates.recommended.add(row);
+      }
+    } catch (PolicyRuleException quotaUsedUp) {
+      full.add(locality);
+    }
+    return null;
+  }
+
+  private void object(ProcessInstance notice, Map<String, Object> candidate, String reason) {
+    runtimeService.createMessageCorrelation("NoticeObjection").processInstanceId(notice.getId())
+        .setVariablesToTriggeredScope(Map.of("objectionCandidateId", candidate.get("candidateId"),
+            "objectionReason", reason, "objectorName", "张三", "objectorContact", "13911112222"))
+        .correlate();
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> firstOptions(Task task, int count) {
+    List<Map<String, Object>> options = (List<Map<String, Object>>) runtimeService.getVariable(task.getExecutionId(),
+        "recommendationOptions");
+    return options.stream().limit(count).map(o -> (String) o.get("value")).toList();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Start-up (measured by scripts/measure-startup.sh before this JVM started)
+
+  private void startupFromScript() throws Exception {
+    Path file = OUTPUT.resolve("startup.properties");
+    if (!Files.exists(file)) {
+      figures.detail("startup", "not measured: run scripts/benchmark.sh, which runs scripts/measure-startup.sh first");
+      return;
+    }
+    Properties startup = new Properties();
+    try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      startup.load(reader);
+    }
+    figures.detail("startup", new LinkedHashMap<>(startup));
+    double load = Double.parseDouble(startup.getProperty("load_average", "-1"));
+    figures.detail("startupLoadAverage", load);
+    figures.figure("startup", Double.parseDouble(startup.getProperty("startup_seconds")), "s", 15, true);
+    figures.figure("startup.resident", Double.parseDouble(startup.getProperty("rss_mib")), "MiB");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Tasklist query at 10,000 open tasks
+
+  private void tasklistQuery() throws Exception {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("benchmark-open-tasks").name("基准测试待办")
+        .camundaHistoryTimeToLive(1)
+        .startEvent()
+        .userTask("Task_Open").name("待办事项").camundaCandidateGroups(CLERK_GROUP)
+        .multiInstance().parallel().cardinality("${count}").multiInstanceDone()
+        .endEvent().done();
+    engine.getRepositoryService().createDeployment().name("benchmark").addModelInstance("benchmark-open-tasks.bpmn", model)
+        .deploy();
+    ClockUtil.reset();
+    long start = System.nanoTime();
+    int batch = 500;
+    for (int created = 0; created < openTasks; created += batch) {
+      runtimeService.startProcessInstanceByKey("benchmark-open-tasks", Map.of("count", Math.min(batch, openTasks - created)));
+    }
+    double creationSeconds = (System.nanoTime() - start) / 1e9;
+
+    HttpClient http = HttpClient.newHttpClient();
+    String auth = "Basic " + Base64.getEncoder().encodeToString((CLERK + ":demo").getBytes(StandardCharsets.UTF_8));
+    String base = "http://localhost:" + port + "/engine-rest";
+    String visible = get(http, auth, base + "/task/count?candidateGroup=" + CLERK_GROUP);
+    String filterId = filterService.createFilterQuery().filterName("本组待办").singleResult().getId();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("openTasksInEngine", taskService.createTaskQuery().count());
+    details.put("visibleToClerk", visible);
+    details.put("creationSeconds", creationSeconds);
+    details.put("clerk", CLERK + " (" + CLERK_GROUP + "), authorization on, HTTP Basic");
+    details.put("requestsPerEndpoint", requests);
+
+    Map<String, String> endpoints = new LinkedHashMap<>();
+    endpoints.put("taskQuery", base + "/task?candidateGroup=" + CLERK_GROUP
+        + "&firstResult=0&maxResults=15&sortBy=created&sortOrder=desc");
+    endpoints.put("filterList", base + "/filter/" + filterId + "/list?firstResult=0&maxResults=15");
+    // What Tasklist itself sends when it opens the filter: a POST with its sorting (newest first).
+    endpoints.put("filterListTasklist", base + "/filter/" + filterId + "/list?firstResult=0&maxResults=15");
+    String tasklistBody = "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
+    for (Map.Entry<String, String> endpoint : endpoints.entrySet()) {
+      String body = endpoint.getKey().equals("filterListTasklist") ? tasklistBody : null;
+      for (int i = 0; i < 30; i++) {
+        request(http, auth, endpoint.getValue(), body);
+      }
+      long[] nanos = new long[requests];
+      for (int i = 0; i < requests; i++) {
+        long t = System.nanoTime();
+        String answer = request(http, auth, endpoint.getValue(), body);
+        nanos[i] = System.nanoTime() - t;
+        if (i == 0) {
+          Assertions.assertThat(answer).as("%s returns tasks", endpoint.getKey()).contains("\"id\"");
+        }
+      }
+      String name = "tasklist." + endpoint.getKey();
+      details.put(endpoint.getKey(), Map.of("url", endpoint.getValue().replace(base, "/engine-rest"),
+          "p50Millis", BenchmarkFigures.percentile(nanos, 50), "p95Millis", BenchmarkFigures.percentile(nanos, 95),
+          "maxMillis", BenchmarkFigures.percentile(nanos, 100)));
+      figures.figure(name + ".p50", BenchmarkFigures.percentile(nanos, 50), "ms");
+      figures.figure(name + ".p95", BenchmarkFigures.percentile(nanos, 95), "ms", 200, true);
+      figures.figure(name + ".max", BenchmarkFigures.percentile(nanos, 100), "ms");
+    }
+    figures.detail("tasklist", details);
+  }
+
+  private static String get(HttpClient http, String auth, String url) throws Exception {
+    return request(http, auth, url, null);
+  }
+
+  /** GET, or POST with a JSON body. */
+  private static String request(HttpClient http, String auth, String url, String json) throws Exception {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth)
+        .header("Accept", "application/json");
+    if (json != null) {
+      builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+    HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return response.body();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // TZP-Q1 quota check against the number of applications in the call
+
+  private void quotaSeries() {
+    ClockUtil.setCurrentTime(at(2026, 3, 2, 9));
+    ProcessInstance call = fixtures.openCall("TZP-2026-QUOTA", DEADLINE.toString(), PLACES, 1_000_000, Map.of());
+    List<IdentityProperties.Locality> localities = identity.localities();
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    List<Map<String, Object>> series = new ArrayList<>();
+    List<String> waiting = new ArrayList<>();
+    int inCall = 0;
+    int probes = 30;
+    for (int size : quotaSizes) {
+      // Fill with the bare acceptance: how the applications got there does not matter to the check.
+      BareDelegates.bare = true;
+      while (inCall < size - probes) {
+        Map<String, Object> application = eligibleApplication("TZP-2026-QUOTA", 500_000 + inCall,
+            localities.get(inCall % localities.size()).id());
+        application.put("callInstanceId", call.getId());
+        waiting.add(fixtures.apply("huanglei", application).getId());
+        inCall++;
+      }
+      BareDelegates.bare = false;
+      BareDelegates.reset();
+      // The real acceptance (TZP-S1/S2 with the duplicate check, eligibility with the credit registry).
+      long[] starts = new long[probes];
+      for (int i = 0; i < probes; i++) {
+        Map<String, Object> application = eligibleApplication("TZP-2026-QUOTA", 500_000 + inCall,
+            localities.get(inCall % localities.size()).id());
+        long t = System.nanoTime();
+        waiting.add(fixtures.apply("xuting", application).getId());
+        starts[i] = System.nanoTime() - t;
+        inCall++;
+      }
+      double acceptMillis = perCall("acceptPartnerApplication");
+      double eligibilityMillis = perCall("checkPartnerEligibility");
+      // TZP-Q1 itself: status and take inside one engine command, as the recommendation runs it.
+      String locality = localities.get(0).id();
+      long[] checks = new long[200];
+      for (int i = 0; i < checks.length; i++) {
+        long t = System.nanoTime();
+        configuration.getCommandExecutorTxRequired().execute(context -> quotas.take(call.getId(), locality,
+            full -> new PolicyRuleException("TZP-Q1", "recommendation", "full", "full"),
+            () -> new PolicyRuleException("TZP-Q1", "recommendation", "conflict", "conflict")));
+        checks[i] = System.nanoTime() - t;
+      }
+      // The whole recommendation a clerk submits (task completion with showLocalityQuota before it).
+      long[] recommendations = new long[probes];
+      for (int i = 0; i < probes; i++) {
+        String applicationId = waiting.remove(0);
+        Task task = taskService.createTaskQuery().processInstanceId(applicationId).singleResult();
+        long t = System.nanoTime();
+        taskService.complete(task.getId(), Map.of("recommendation", "recommend"));
+        recommendations[i] = System.nanoTime() - t;
+      }
+      Map<String, Object> point = new LinkedHashMap<>();
+      point.put("applicationsInCall", inCall);
+      point.put("applicationsInHistory", historyService.createHistoricProcessInstanceQuery()
+          .processDefinitionKey("partner-application").count());
+      point.put("quotaTakeMedianMillis", BenchmarkFigures.percentile(checks, 50));
+      point.put("quotaTakeP95Millis", BenchmarkFigures.percentile(checks, 95));
+      point.put("recommendationMedianMillis", BenchmarkFigures.percentile(recommendations, 50));
+      point.put("applicationStartMedianMillis", BenchmarkFigures.percentile(starts, 50));
+      point.put("acceptDelegateMeanMillis", acceptMillis);
+      point.put("eligibilityDelegateMeanMillis", eligibilityMillis);
+      point.put("loadAverage1m", BenchmarkFigures.loadAverage());
+      series.add(point);
+      System.out.println("benchmark-quota " + point);
+    }
+    figures.detail("quotaSeries", series);
+    Map<String, Object> first = series.get(0);
+    Map<String, Object> last = series.get(series.size() - 1);
+    figures.figure("quota.take.median@" + first.get("applicationsInCall"), (double) first.get("quotaTakeMedianMillis"), "ms");
+    figures.figure("quota.take.median@" + last.get("applicationsInCall"), (double) last.get("quotaTakeMedianMillis"), "ms");
+    figures.figure("quota.take.slope", slope(series, "quotaTakeMedianMillis"), "ms per 1000 applications");
+    figures.figure("quota.take.growth", (double) last.get("quotaTakeMedianMillis") / (double) first.get("quotaTakeMedianMillis"),
+        "x", 1.5, true);
+    figures.figure("recommendation.growth", (double) last.get("recommendationMedianMillis")
+        / (double) first.get("recommendationMedianMillis"), "x", 1.5, true);
+    figures.figure("applicationStart.slope", slope(series, "applicationStartMedianMillis"), "ms per 1000 applications");
+    figures.figure("applicationStart.growth", (double) last.get("applicationStartMedianMillis")
+        / (double) first.get("applicationStartMedianMillis"), "x", 1.5, true);
+  }
+
+  private static double perCall(String bean) {
+    var nanos = BareDelegates.realNanos.get(bean);
+    var calls = BareDelegates.realCalls.get(bean);
+    return nanos == null ? -1 : nanos.sum() / 1e6 / calls.sum();
+  }
+
+  /** Least-squares slope of the series in milliseconds per 1,000 applications. */
+  private static double slope(List<Map<String, Object>> series, String key) {
+    double n = series.size();
+    double sx = 0;
+    double sy = 0;
+    double sxx = 0;
+    double sxy = 0;
+    for (Map<String, Object> point : series) {
+      double x = ((Number) point.get("applicationsInCall")).doubleValue() / 1000;
+      double y = ((Number) point.get(key)).doubleValue();
+      sx += x;
+      sy += y;
+      sxx += x * x;
+      sxy += x * y;
+    }
+    return (n * sxy - sx * sy) / (n * sxx - sx * sx);
+  }
+}
