@@ -135,6 +135,7 @@ class TechCentreProcessTest {
         .containsExactly("TIC-E1:false", "TIC-E2:false", "TIC-E4:false", "TIC-F1:false");
   }
 
+  /** TIC-E3: industry influence is the reviewers' judgement; a failed 评估论证 ends without licence. */
   @Test
   void ticTIC_E3_influenceJudgedByReviewersFailedEndsWithoutLicence() {
     ProcessInstance centre = eligible(start("北京低影响力技术创新中心"));

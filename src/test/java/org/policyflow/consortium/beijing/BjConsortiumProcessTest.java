@@ -232,6 +232,7 @@ class BjConsortiumProcessTest {
         .singleElement().satisfies(e -> Assertions.assertThat(e).containsEntry("ruleId", "BJC-M1").containsEntry("grantedBy", OFFICER));
   }
 
+  /** BJC-M3: members from outside Beijing (Tianjin, Hebei, abroad) are accepted; no location check. */
   @Test
   void consortiumBJC_M3_membersAreNotRestrictedByRegion() {
     ProcessInstance consortium = leadSelected("京津冀智能制造创新联合体");
