@@ -36,6 +36,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.policyflow.PolicyflowApplication;
@@ -315,12 +316,12 @@ class PartnerProgrammeBenchmark {
         .correlate();
   }
 
-  @SuppressWarnings("unchecked")
+  /** The first options the review form offers (a JSON list of {label, value}). */
   private List<String> firstOptions(Task task, int count) {
-    List<Map<String, Object>> options = (List<Map<String, Object>>) runtimeService.getVariable(task.getExecutionId(),
-        "recommendationOptions");
-    return options.stream().limit(count).map(o -> (String) o.get("value")).toList();
+    SpinJsonNode options = (SpinJsonNode) runtimeService.getVariable(task.getExecutionId(), "recommendationOptions");
+    return options.elements().stream().limit(count).map(o -> o.prop("value").stringValue()).toList();
   }
+
 
   // ---------------------------------------------------------------------------------------------
   // Start-up (measured by scripts/measure-startup.sh before this JVM started)

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -184,14 +185,12 @@ class PartnerProgrammeSimulationTest {
     Assertions.assertThat(accepted.getStatusCode()).isIn(HttpStatus.OK, HttpStatus.NO_CONTENT);
   }
 
-  @SuppressWarnings("unchecked")
+  /** The first options the review form offers (a JSON list of {label, value}). */
   private List<String> firstOptions(Task task, int count) {
-    List<Map<String, Object>> options = (List<Map<String, Object>>) runtimeService.getVariable(task.getExecutionId(),
-        "recommendationOptions");
-    List<String> ids = new ArrayList<>();
-    options.stream().limit(count).forEach(o -> ids.add((String) o.get("value")));
-    return ids;
+    SpinJsonNode options = (SpinJsonNode) runtimeService.getVariable(task.getExecutionId(), "recommendationOptions");
+    return options.elements().stream().limit(count).map(o -> o.prop("value").stringValue()).toList();
   }
+
 
   private long ended(String processKey, String endEventId) {
     return historyService.createHistoricActivityInstanceQuery().activityId(endEventId).finished().list().stream()

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.spin.Spin;
 import org.policyflow.partner.PartnerProperties;
 import org.policyflow.partner.application.PartnerApplications;
 import org.policyflow.shared.engine.SystemAccess;
@@ -60,7 +61,9 @@ public class CollectRecommendationsDelegate implements JavaDelegate {
     }
     long active = calls.activePartners();
     execution.setVariable("recommendedApplications", recommended);
-    execution.setVariable("recommendationOptions", options);
+    // Kept as a JSON value, as Camunda Forms themselves submit lists: Tasklist then submits the checklist
+    // bound to these options as JSON too, instead of as a Java object of the options' own type.
+    execution.setVariable("recommendationOptions", Spin.JSON(options));
     execution.setVariable("recommendedCount", recommended.size());
     execution.setVariable("activePartners", active);
     execution.setVariable("targetPartners", properties.targetPartners());
