@@ -31,8 +31,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The job executor is off: the test clock (POST /api/test-clock) runs the due jobs itself, and two
+# executors running the same job at once would make the test fail for a reason production never has.
 java -Xmx384m -jar target/policyflow-0.1.0-SNAPSHOT.jar \
   --spring.profiles.active=e2e \
+  --camunda.bpm.job-execution.enabled=false \
   --server.address=127.0.0.1 --server.port="$PORT" \
   "--spring.datasource.url=jdbc:h2:file:$WORK/db;DB_CLOSE_ON_EXIT=FALSE" \
   > "$WORK/app.log" 2>&1 &

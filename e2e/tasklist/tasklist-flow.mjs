@@ -245,7 +245,9 @@ try {
   });
 
   await step('the notice period ends (clock moved)', async () => {
-    // Notice published 06-24 + 5 working days ends 07-01 24:00.
+    // The job executor is off in this run: first the notice is published (its asynchronous step runs now,
+    // 06-24), then 06-24 + 5 working days ends 07-01 24:00.
+    await setClock('2026-06-24T10:00:00+08:00');
     await setClock('2026-07-03T09:00:00+08:00');
   });
 
@@ -271,6 +273,8 @@ try {
   }
 
   await step('the agreement is signed by all three parties', async () => {
+    // Recording the signing date is an asynchronous step: with the job executor off, the test clock runs it.
+    await setClock('2026-07-03T10:00:00+08:00');
     const instances = await rest('GET', '/engine-rest/history/variable-instance?variableName=agreementSignedAt');
     if (!instances.length || !instances[0].value) throw new Error('agreementSignedAt not recorded');
   });
