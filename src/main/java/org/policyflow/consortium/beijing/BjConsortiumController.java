@@ -1,13 +1,7 @@
 package org.policyflow.consortium.beijing;
 
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
-import org.policyflow.shared.engine.SystemAccess;
-import org.springframework.http.HttpStatus;
+import org.policyflow.shared.engine.OfficeMessageDelivery;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,18 +21,18 @@ public class BjConsortiumController {
 
   public static final String DISHONESTY_MESSAGE = "bjConsortiumDishonestyReported";
   static final String OFFICE = "bj-sti";
+  private static final OfficeMessageDelivery.Kind KIND = new OfficeMessageDelivery.Kind(OFFICE,
+      "只有北京市科委工作人员可报告失信行为 / Only bj-sti officers may report a dishonest act",
+      DISHONESTY_MESSAGE, "report", "请说明失信行为 / Describe the dishonest act",
+      "dishonestyReport", "dishonestyReportedBy", "reportedBy",
+      id -> "没有运行中的创新联合体流程 " + id + " / No running consortium instance " + id);
 
   private final ConsortiumTargets targets;
-  private final RuntimeService runtimeService;
-  private final IdentityService identityService;
-  private final SystemAccess system;
+  private final OfficeMessageDelivery delivery;
 
-  public BjConsortiumController(ConsortiumTargets targets, RuntimeService runtimeService,
-      IdentityService identityService, SystemAccess system) {
+  public BjConsortiumController(ConsortiumTargets targets, OfficeMessageDelivery delivery) {
     this.targets = targets;
-    this.runtimeService = runtimeService;
-    this.identityService = identityService;
-    this.system = system;
+    this.delivery = delivery;
   }
 
   @GetMapping("/target")
@@ -49,27 +43,6 @@ public class BjConsortiumController {
   @PostMapping("/{processInstanceId}/dishonesty-reports")
   public ResponseEntity<Map<String, Object>> reportDishonesty(@PathVariable String processInstanceId,
       @RequestBody Map<String, Object> body) {
-    Authentication user = identityService.getCurrentAuthentication();
-    if (user == null || user.getGroupIds() == null || !user.getGroupIds().contains(OFFICE)) {
-      return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("status", 403,
-          "message", "只有北京市科委工作人员可报告失信行为 / Only bj-sti officers may report a dishonest act"));
-    }
-    String report = body.get("report") == null ? "" : body.get("report").toString().trim();
-    if (report.isEmpty()) {
-      return ResponseEntity.badRequest().body(Map.of("status", 400, "field", "report",
-          "message", "请说明失信行为 / Describe the dishonest act"));
-    }
-    try {
-      MessageCorrelationBuilder correlation = runtimeService.createMessageCorrelation(DISHONESTY_MESSAGE)
-          .processInstanceId(processInstanceId)
-          .setVariable("dishonestyReport", report)
-          .setVariable("dishonestyReportedBy", user.getUserId());
-      system.run(correlation::correlateWithResult);
-    } catch (MismatchingMessageCorrelationException e) {
-      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("status", 404,
-          "message", "没有运行中的创新联合体流程 " + processInstanceId + " / No running consortium instance " + processInstanceId));
-    }
-    return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("processInstanceId", processInstanceId,
-        "reportedBy", user.getUserId()));
+    return delivery.deliver(KIND, processInstanceId, body);
   }
 }

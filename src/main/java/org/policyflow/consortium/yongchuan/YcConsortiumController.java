@@ -1,13 +1,7 @@
 package org.policyflow.consortium.yongchuan;
 
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
-import org.policyflow.shared.engine.SystemAccess;
-import org.springframework.http.HttpStatus;
+import org.policyflow.shared.engine.OfficeMessageDelivery;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,18 +21,18 @@ public class YcConsortiumController {
 
   public static final String CHANGE_MESSAGE = "ycConsortiumChangeFiled";
   static final String OFFICE = "yc-stb";
+  private static final OfficeMessageDelivery.Kind KIND = new OfficeMessageDelivery.Kind(OFFICE,
+      "只有永川区科技局工作人员可登记重大事项变更 / Only yc-stb officers may file a major change",
+      CHANGE_MESSAGE, "notice", "[YCC-O2] 请说明变更事项 / Describe the change",
+      "changeDescription", "changeNoticedBy", "filedBy",
+      id -> "没有处于建设运行期的创新联合体流程 " + id + " / No consortium in operation with id " + id);
 
   private final YcConsortiumTargets targets;
-  private final RuntimeService runtimeService;
-  private final IdentityService identityService;
-  private final SystemAccess system;
+  private final OfficeMessageDelivery delivery;
 
-  public YcConsortiumController(YcConsortiumTargets targets, RuntimeService runtimeService,
-      IdentityService identityService, SystemAccess system) {
+  public YcConsortiumController(YcConsortiumTargets targets, OfficeMessageDelivery delivery) {
     this.targets = targets;
-    this.runtimeService = runtimeService;
-    this.identityService = identityService;
-    this.system = system;
+    this.delivery = delivery;
   }
 
   @GetMapping("/target")
@@ -49,28 +43,6 @@ public class YcConsortiumController {
   @PostMapping("/{processInstanceId}/major-changes")
   public ResponseEntity<Map<String, Object>> fileChange(@PathVariable String processInstanceId,
       @RequestBody Map<String, Object> body) {
-    Authentication user = identityService.getCurrentAuthentication();
-    if (user == null || user.getGroupIds() == null || !user.getGroupIds().contains(OFFICE)) {
-      return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("status", 403,
-          "message", "只有永川区科技局工作人员可登记重大事项变更 / Only yc-stb officers may file a major change"));
-    }
-    String notice = body.get("notice") == null ? "" : body.get("notice").toString().trim();
-    if (notice.isEmpty()) {
-      return ResponseEntity.badRequest().body(Map.of("status", 400, "field", "notice",
-          "message", "[YCC-O2] 请说明变更事项 / Describe the change"));
-    }
-    try {
-      MessageCorrelationBuilder correlation = runtimeService.createMessageCorrelation(CHANGE_MESSAGE)
-          .processInstanceId(processInstanceId)
-          .setVariable("changeDescription", notice)
-          .setVariable("changeNoticedBy", user.getUserId());
-      system.run(correlation::correlateWithResult);
-    } catch (MismatchingMessageCorrelationException e) {
-      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("status", 404,
-          "message", "没有处于建设运行期的创新联合体流程 " + processInstanceId
-              + " / No consortium in operation with id " + processInstanceId));
-    }
-    return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("processInstanceId", processInstanceId,
-        "filedBy", user.getUserId()));
+    return delivery.deliver(KIND, processInstanceId, body);
   }
 }
