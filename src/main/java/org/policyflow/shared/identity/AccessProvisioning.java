@@ -1,6 +1,7 @@
 package org.policyflow.shared.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.Arrays;
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -114,12 +116,45 @@ public class AccessProvisioning {
   }
 
   /**
-   * Staff may read the models (not their instances or tasks): Tasklist shows a task's diagram and
-   * process name from the definition, and Tasklist's start dialog still lists only what the group may
-   * start (CREATE_INSTANCE).
+   * Every signed-in user may read the models (not their instances or tasks): Tasklist shows a task's
+   * diagram and process name from the definition, and Tasklist's start dialog still lists only what the
+   * group may start (CREATE_INSTANCE). One global authorization instead of one per group: the engine's
+   * task query joins every authorization on resource "*" of the user's groups to each task it looks at,
+   * so each such row costs time on every Tasklist request (docs/benchmark.md). Per-group rows left by
+   * earlier versions are removed when READ was all they granted.
    */
-  public void grantReadModels(String groupId) {
-    grant(groupId, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+  public void grantReadModelsToEveryone(Iterable<String> formerGroupIds) {
+    Authorization global = authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GLOBAL)
+        .resourceType(Resources.PROCESS_DEFINITION)
+        .resourceId(ANY)
+        .singleResult();
+    if (global == null) {
+      global = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
+      global.setUserId(ANY);
+      global.setResource(Resources.PROCESS_DEFINITION);
+      global.setResourceId(ANY);
+    }
+    if (!global.isPermissionGranted(Permissions.READ)) {
+      global.addPermission(Permissions.READ);
+      authorizationService.saveAuthorization(global);
+    }
+    for (String groupId : formerGroupIds) {
+      Authorization own = authorizationService.createAuthorizationQuery()
+          .authorizationType(AUTH_TYPE_GRANT)
+          .groupIdIn(groupId)
+          .resourceType(Resources.PROCESS_DEFINITION)
+          .resourceId(ANY)
+          .singleResult();
+      if (own != null && grantsOnlyRead(own)) {
+        authorizationService.deleteAuthorization(own.getId());
+      }
+    }
+  }
+
+  private static boolean grantsOnlyRead(Authorization authorization) {
+    Permission[] granted = authorization.getPermissions(ProcessDefinitionPermissions.values());
+    return granted.length == 1 && granted[0] == ProcessDefinitionPermissions.READ;
   }
 
   /** May see the process in Tasklist's start list and start an instance of it. */

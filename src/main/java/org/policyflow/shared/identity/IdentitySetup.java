@@ -48,6 +48,7 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
   }
 
   private void provisionRoles(AccessProvisioning access) {
+    access.grantReadModelsToEveryone(staffGroupIds());
     for (IdentityProperties.Role role : identity.roles()) {
       access.ensureGroup(role.id(), role.name(), Groups.GROUP_TYPE_WORKFLOW);
       apply(access, role.id(), role.access());
@@ -59,7 +60,6 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
   }
 
   private static void apply(AccessProvisioning access, String groupId, Access rights) {
-    access.grantReadModels(groupId);
     rights.applications().forEach(application -> access.grantApplication(groupId, application));
     rights.starts().forEach(processKey -> access.grantStart(groupId, processKey));
     rights.correlates().forEach(processKey -> access.grantCorrelate(groupId, processKey));
@@ -79,11 +79,16 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
   }
 
   /** Saved Tasklist filters in Chinese, readable by every staff group. */
-  private void provisionFilters(AccessProvisioning access) {
+  private List<String> staffGroupIds() {
     List<String> staff = new ArrayList<>();
     identity.roles().forEach(role -> staff.add(role.id()));
     identity.localities().forEach(locality -> staff.add(locality.id()));
     staff.add(Groups.CAMUNDA_ADMIN);
+    return staff;
+  }
+
+  private void provisionFilters(AccessProvisioning access) {
+    List<String> staff = staffGroupIds();
 
     access.ensureFilter("我的待办", "分配给我本人的任务 (tasks assigned to me)", -10,
         access.newTaskQuery().taskAssigneeExpression("${currentUser()}"), staff);
