@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.Spin;
 import org.policyflow.partner.application.PartnerApplications;
 import org.policyflow.shared.rules.PolicyRuleException;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -166,7 +167,8 @@ public class BareDelegates {
         List<Map<String, Object>> options = new ArrayList<>();
         rows.forEach(r -> options.add(Map.of("label", r.get("organisationName"), "value", r.get("applicationId"))));
         e.setVariable("recommendedApplications", rows);
-        e.setVariable("recommendationOptions", options);
+        // As the real delegate keeps it: a JSON value, which Tasklist submits back as JSON.
+        e.setVariable("recommendationOptions", Spin.JSON(options));
       };
       case "recordPartnerSelection" -> (JavaDelegate) e -> {
         @SuppressWarnings("unchecked")
