@@ -4,6 +4,8 @@
 # headless Debian chromium, stops the application on exit. Prints "N passed, M failed" last.
 # Needs: Java 17, Maven, Node 18+, /usr/bin/chromium and a CJK font for readable screenshots:
 #   apt-get update && apt-get install -y chromium fonts-noto-cjk
+# Screenshots go to target/e2e-screenshots; UPDATE_DOC_IMAGES=1 also refreshes the ones docs/ shows
+# (off by default, so that a test run leaves the working tree clean).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -56,7 +58,9 @@ done
 
 mkdir -p target/e2e-screenshots
 set +e
-E2E_BASE="$BASE" E2E_SCREENSHOTS="$ROOT/target/e2e-screenshots" E2E_DOC_IMAGES="$ROOT/docs/images" \
+DOC_IMAGES=
+[ "${UPDATE_DOC_IMAGES:-0}" = 1 ] && DOC_IMAGES="$ROOT/docs/images"
+E2E_BASE="$BASE" E2E_SCREENSHOTS="$ROOT/target/e2e-screenshots" E2E_DOC_IMAGES="$DOC_IMAGES" \
   node e2e/tasklist/tasklist-flow.mjs
 STATUS=$?
 set -e
