@@ -123,7 +123,7 @@ public class AccessProvisioning {
    * so each such row costs time on every Tasklist request (docs/benchmark.md). Per-group rows left by
    * earlier versions are removed when READ was all they granted.
    */
-  public void grantReadModelsToEveryone(Iterable<String> formerGroupIds) {
+  public void grantReadModelsToEveryone() {
     Authorization global = authorizationService.createAuthorizationQuery()
         .authorizationType(AUTH_TYPE_GLOBAL)
         .resourceType(Resources.PROCESS_DEFINITION)
@@ -139,17 +139,14 @@ public class AccessProvisioning {
       global.addPermission(Permissions.READ);
       authorizationService.saveAuthorization(global);
     }
-    for (String groupId : formerGroupIds) {
-      Authorization own = authorizationService.createAuthorizationQuery()
-          .authorizationType(AUTH_TYPE_GRANT)
-          .groupIdIn(groupId)
-          .resourceType(Resources.PROCESS_DEFINITION)
-          .resourceId(ANY)
-          .singleResult();
-      if (own != null && grantsOnlyRead(own)) {
-        authorizationService.deleteAuthorization(own.getId());
-      }
-    }
+    // One query for all groups' rows; a row granting more than READ (auditors, administrators) stays.
+    authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .resourceType(Resources.PROCESS_DEFINITION)
+        .resourceId(ANY)
+        .list().stream()
+        .filter(AccessProvisioning::grantsOnlyRead)
+        .forEach(redundant -> authorizationService.deleteAuthorization(redundant.getId()));
   }
 
   private static boolean grantsOnlyRead(Authorization authorization) {

@@ -48,7 +48,7 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
   }
 
   private void provisionRoles(AccessProvisioning access) {
-    access.grantReadModelsToEveryone(staffGroupIds());
+    access.grantReadModelsToEveryone();
     for (IdentityProperties.Role role : identity.roles()) {
       access.ensureGroup(role.id(), role.name(), Groups.GROUP_TYPE_WORKFLOW);
       apply(access, role.id(), role.access());
@@ -79,16 +79,11 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
   }
 
   /** Saved Tasklist filters in Chinese, readable by every staff group. */
-  private List<String> staffGroupIds() {
+  private void provisionFilters(AccessProvisioning access) {
     List<String> staff = new ArrayList<>();
     identity.roles().forEach(role -> staff.add(role.id()));
     identity.localities().forEach(locality -> staff.add(locality.id()));
     staff.add(Groups.CAMUNDA_ADMIN);
-    return staff;
-  }
-
-  private void provisionFilters(AccessProvisioning access) {
-    List<String> staff = staffGroupIds();
 
     access.ensureFilter("我的待办", "分配给我本人的任务 (tasks assigned to me)", -10,
         access.newTaskQuery().taskAssigneeExpression("${currentUser()}"), staff);
