@@ -170,14 +170,42 @@ class PolicyflowClusterIT {
     }
     Map<String, Long> perNode = new TreeMap<>();
     successByJob.values().forEach(logs -> perNode.merge(logs.get(0).path("hostname").asText(), 1L, Long::sum));
+    // Which node wins each job is chance (one node has taken all forty): printed, not asserted. The next
+    // test proves that each node's job executor runs timers.
     System.out.println("[cluster] timer jobs executed per node: " + perNode);
-    assertThat(perNode.keySet()).as("both job executors ran timers").containsExactlyInAnyOrder("node-a", "node-b");
+  }
+
+  @Test
+  @Order(4)
+  void eachNodeRunsTheTimersAloneWhileTheOtherIsFrozen() throws Exception {
+    int count = 3;
+    for (ClusterNode[] liveAndFrozen : new ClusterNode[][] {{nodeA, nodeB}, {nodeB, nodeA}}) {
+      ClusterNode live = liveAndFrozen[0];
+      ClusterNode frozen = liveAndFrozen[1];
+      List<String> instances = new ArrayList<>();
+      // Frozen before the timers exist, so the frozen node cannot hold a lock on any of them.
+      frozen.signal("STOP");
+      try {
+        Instant due = Instant.now().plusSeconds(2);
+        for (int i = 0; i < count; i++) {
+          instances.add(startTimer(live, due));
+        }
+        await(live.name + " alone runs " + count + " timers", Duration.ofSeconds(60),
+            () -> finished(live, instances) == count ? true : null);
+      } finally {
+        frozen.signal("CONT");
+      }
+      Map<String, List<JsonNode>> successByJob = successLogs(instances);
+      assertThat(successByJob).as("one timer job per instance").hasSize(count);
+      successByJob.forEach((job, logs) -> assertThat(logs).as("success entries of job " + job)
+          .singleElement().extracting(log -> log.path("hostname").asText()).isEqualTo(live.name));
+    }
   }
 
   // --- tasks -----------------------------------------------------------------------------------------------
 
   @Test
-  @Order(4)
+  @Order(5)
   void aTaskCompletedOnOneNodeIsGoneOnTheOther() throws Exception {
     String instance = ok(rest.post(nodeA, "/engine-rest/process-definition/key/cluster-task/start", "demo",
         Map.of())).path("id").asText();
@@ -199,7 +227,7 @@ class PolicyflowClusterIT {
   // --- TZP-Q1 ----------------------------------------------------------------------------------------------
 
   @Test
-  @Order(5)
+  @Order(6)
   void partnerTZP_Q1_twoClerksOnTwoNodesAtTheSameMomentCannotExceedTheQuota() throws Exception {
     // Two rounds, the nodes swapped, each with its own call and a quota of one place for Songzhuang.
     recommendationRace(0, nodeA, nodeB);
@@ -253,7 +281,7 @@ class PolicyflowClusterIT {
   // --- a node dies ---------------------------------------------------------------------------------------
 
   @Test
-  @Order(6)
+  @Order(7)
   void aKilledNodeLosesNothingAndTheOtherNodeRunsItsJobsOnceTheirLockExpires() throws Exception {
     int count = 6;
     List<String> instances = new ArrayList<>();
@@ -363,7 +391,11 @@ class PolicyflowClusterIT {
   }
 
   private long finished(List<String> instances) throws Exception {
-    return ok(rest.post(nodeB, "/engine-rest/history/process-instance/count", "demo",
+    return finished(nodeB, instances);
+  }
+
+  private long finished(ClusterNode via, List<String> instances) throws Exception {
+    return ok(rest.post(via, "/engine-rest/history/process-instance/count", "demo",
         Map.of("processInstanceIds", instances, "finished", true))).path("count").asLong();
   }
 
