@@ -112,6 +112,7 @@ class PartnerProgrammeBenchmark {
         "applications", applications, "warmupApplications", warmupApplications, "localities", identity.localities().size(),
         "database", configuration.getDatabaseType().equals("h2") ? "H2 file (fresh, target/benchmark/db)"
             : configuration.getDatabaseType() + " (" + System.getProperty("spring.datasource.url") + ")", "historyLevel", configuration.getHistory(),
+        "authorizationCheckRevokes", configuration.getAuthorizationCheckRevokes(),
         "jobExecutor", Map.of("active", configuration.getJobExecutor().isActive(),
             "waitTimeInMillis", configuration.getJobExecutor().getWaitTimeInMillis(),
             "maxWait", configuration.getJobExecutor().getMaxWait(),

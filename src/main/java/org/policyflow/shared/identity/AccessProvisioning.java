@@ -116,37 +116,28 @@ public class AccessProvisioning {
   }
 
   /**
-   * Every signed-in user may read the models (not their instances or tasks): Tasklist shows a task's
-   * diagram and process name from the definition, and Tasklist's start dialog still lists only what the
-   * group may start (CREATE_INSTANCE). One global authorization instead of one per group: the engine's
-   * task query joins every authorization on resource "*" of the user's groups to each task it looks at,
-   * so each such row costs time on every Tasklist request (docs/benchmark.md). Per-group rows left by
-   * earlier versions are removed when READ was all they granted.
+   * Staff may read the models (not their instances or tasks): Tasklist shows a task's diagram and
+   * process name from the definition, and Tasklist's start dialog still lists only what the group may
+   * start (CREATE_INSTANCE).
    */
-  public void grantReadModelsToEveryone() {
-    Authorization global = authorizationService.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GLOBAL)
-        .resourceType(Resources.PROCESS_DEFINITION)
-        .resourceId(ANY)
-        .singleResult();
-    if (global == null) {
-      global = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
-      global.setUserId(ANY);
-      global.setResource(Resources.PROCESS_DEFINITION);
-      global.setResourceId(ANY);
-    }
-    if (!global.isPermissionGranted(Permissions.READ)) {
-      global.addPermission(Permissions.READ);
-      authorizationService.saveAuthorization(global);
-    }
-    // One query for all groups' rows; a row granting more than READ (auditors, administrators) stays.
+  public void grantReadModels(String groupId) {
+    grant(groupId, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+  }
+
+  /**
+   * Removes the global "everyone reads the models" authorization an earlier version created instead of
+   * the group rows. The engine checks permissions revoke-aware (application.yaml): there a global row
+   * that lacks a permission counts as revoking it, so this row denied TASK_WORK on every process to
+   * whoever had no grant of their own on the definition, and users could not complete their tasks.
+   */
+  public void removeGlobalReadModels() {
     authorizationService.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT)
+        .authorizationType(AUTH_TYPE_GLOBAL)
         .resourceType(Resources.PROCESS_DEFINITION)
         .resourceId(ANY)
         .list().stream()
         .filter(AccessProvisioning::grantsOnlyRead)
-        .forEach(redundant -> authorizationService.deleteAuthorization(redundant.getId()));
+        .forEach(global -> authorizationService.deleteAuthorization(global.getId()));
   }
 
   private static boolean grantsOnlyRead(Authorization authorization) {

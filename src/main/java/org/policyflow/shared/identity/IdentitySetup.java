@@ -48,7 +48,7 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
   }
 
   private void provisionRoles(AccessProvisioning access) {
-    access.grantReadModelsToEveryone();
+    access.removeGlobalReadModels();
     for (IdentityProperties.Role role : identity.roles()) {
       access.ensureGroup(role.id(), role.name(), Groups.GROUP_TYPE_WORKFLOW);
       apply(access, role.id(), role.access());
@@ -60,6 +60,7 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
   }
 
   private static void apply(AccessProvisioning access, String groupId, Access rights) {
+    access.grantReadModels(groupId);
     rights.applications().forEach(application -> access.grantApplication(groupId, application));
     rights.starts().forEach(processKey -> access.grantStart(groupId, processKey));
     rights.correlates().forEach(processKey -> access.grantCorrelate(groupId, processKey));
