@@ -92,6 +92,11 @@ final class BenchmarkFigures {
     }
   }
 
+  /** CPU time the whole JVM has used so far (every thread, GC included). */
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
   /** VmRSS / VmHWM of this JVM in MiB, from /proc/self/status. */
   static long procStatusMiB(String field) {
     try {

@@ -131,20 +131,35 @@ class PartnerProgrammeBenchmark {
     runProgramme("TZP-2026-W1", false, warmupApplications, 10_000);
     runProgramme("TZP-2026-W2", true, warmupApplications, 20_000);
 
-    // Bare first: the rules run then meets the larger database, so the ratio errs against the rules.
-    Run bare = runProgramme("TZP-2026-BARE", true, applications, 100_000);
-    Run rules = runProgramme("TZP-2026-RULES", false, applications, 200_000);
-    figures.detail("runs", Map.of("bare", bare.asMap(), "rules", rules.asMap()));
-
+    // Bare, rules, rules, bare (ABBA): what drifts over the four runs (the database grows, the JIT and
+    // caches settle) weighs on both variants alike and cancels out of the ratio.
+    Run bare1 = runProgramme("TZP-2026-BARE1", true, applications, 100_000);
+    Run rules1 = runProgramme("TZP-2026-RULES1", false, applications, 200_000);
+    Run rules2 = runProgramme("TZP-2026-RULES2", false, applications, 300_000);
+    Run bare2 = runProgramme("TZP-2026-BARE2", true, applications, 400_000);
+    figures.detail("runs", Map.of("bare1", bare1.asMap(), "rules1", rules1.asMap(), "rules2", rules2.asMap(),
+        "bare2", bare2.asMap()));
+    // Goals and throughput from the slower rules run.
+    Run rules = rules1.seconds >= rules2.seconds ? rules1 : rules2;
     figures.figure("programme.wall", rules.seconds, "s", 60, true);
+    figures.figure("programme.wallOtherRun", (rules == rules1 ? rules2 : rules1).seconds, "s");
     figures.figure("programme.processInstancesPerSecond", rules.instances / rules.seconds, "1/s");
     figures.figure("programme.tasksPerSecond", rules.tasks / rules.seconds, "1/s");
     figures.figure("programme.jobsPerSecond", rules.jobs / rules.seconds, "1/s");
-    figures.figure("programme.peakHeap", rules.peakHeapMiB, "MiB");
-    figures.figure("programme.peakResident", rules.peakResidentMiB, "MiB");
-    figures.figure("bare.wall", bare.seconds, "s");
-    figures.figure("bare.peakHeap", bare.peakHeapMiB, "MiB");
-    figures.figure("rulesOverhead", rules.seconds / bare.seconds, "x", 1.3, true);
+    figures.figure("programme.peakHeap", Math.max(rules1.peakHeapMiB, rules2.peakHeapMiB), "MiB");
+    figures.figure("programme.peakResident", Math.max(rules1.peakResidentMiB, rules2.peakResidentMiB), "MiB");
+    figures.figure("bare.wall", bare1.seconds, "s");
+    figures.figure("bare.wallOtherRun", bare2.seconds, "s");
+    figures.figure("bare.peakHeap", Math.max(bare1.peakHeapMiB, bare2.peakHeapMiB), "MiB");
+    figures.figure("rulesOverhead", (rules1.seconds + rules2.seconds) / (bare1.seconds + bare2.seconds), "x", 1.3, true);
+    figures.figure("rulesOverhead.pair1", rules1.seconds / bare1.seconds, "x");
+    figures.figure("rulesOverhead.pair2", rules2.seconds / bare2.seconds, "x");
+    // CPU time of the whole JVM (all threads, GC included): less affected by what else the machine runs.
+    figures.figure("rulesOverhead.cpu", (rules1.cpuSeconds + rules2.cpuSeconds) / (bare1.cpuSeconds + bare2.cpuSeconds), "x");
+    if ("programme".equals(System.getProperty("benchmark.only"))) {
+      System.out.println("benchmark result file " + figures.write(OUTPUT).toAbsolutePath());
+      return;
+    }
 
     tasklistQuery();
     quotaSeries();
@@ -156,7 +171,7 @@ class PartnerProgrammeBenchmark {
   // ---------------------------------------------------------------------------------------------
   // The programme
 
-  record Run(String callId, boolean bare, int applications, double seconds, long instances, long tasks, long jobs,
+  record Run(String callId, boolean bare, int applications, double seconds, double cpuSeconds, long instances, long tasks, long jobs,
       long peakHeapMiB, long peakResidentMiB, int clockMoves, double idleWaitSeconds, int conflicts,
       Map<String, Object> profile,
       Map<String, Long> outcomes) {
@@ -166,6 +181,7 @@ class PartnerProgrammeBenchmark {
       map.put("noOpDelegates", bare);
       map.put("applications", applications);
       map.put("wallSeconds", seconds);
+      map.put("processCpuSeconds", cpuSeconds);
       map.put("processInstances", instances);
       map.put("tasksCompleted", tasks);
       map.put("jobsExecuted", jobs);
@@ -196,10 +212,12 @@ class PartnerProgrammeBenchmark {
     boolean residentReset = BenchmarkFigures.resetPeakResident();
     ExecutorDrivenSimulation simulation = new ExecutorDrivenSimulation(engine);
     long start;
+    long cpuStart;
     ProcessInstance call;
     Map<String, String> localityOfApplication = new HashMap<>();
     try (BenchmarkFigures.HeapPeak heap = new BenchmarkFigures.HeapPeak()) {
       start = System.nanoTime();
+      cpuStart = BenchmarkFigures.processCpuNanos();
       call = fixtures.openCall(callId, DEADLINE.toString(), PLACES, LOCALITY_QUOTA, Map.of());
       List<IdentityProperties.Locality> localities = identity.localities();
       for (int n = 0; n < count; n++) {
@@ -262,6 +280,7 @@ class PartnerProgrammeBenchmark {
 
       simulation.runUntil(at(2029, 12, 31, 0));
       double seconds = (System.nanoTime() - start) / 1e9;
+      double cpuSeconds = (BenchmarkFigures.processCpuNanos() - cpuStart) / 1e9;
 
       Assertions.assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(call.getId()).count())
           .as("the call %s ends with its last cooperation", callId).isZero();
@@ -279,7 +298,7 @@ class PartnerProgrammeBenchmark {
           .sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
           .forEach(e -> profile.put(e.getKey(), Map.of("totalMillis", e.getValue().sum() / 1_000_000,
               "calls", BareDelegates.realCalls.get(e.getKey()).sum())));
-      Run run = new Run(callId, noOp, count, seconds,
+      Run run = new Run(callId, noOp, count, seconds, cpuSeconds,
           historyService.createHistoricProcessInstanceQuery().count() - instancesBefore,
           historyService.createHistoricTaskInstanceQuery().finished().count() - tasksBefore,
           historyService.createHistoricJobLogQuery().successLog().count() - jobsBefore,

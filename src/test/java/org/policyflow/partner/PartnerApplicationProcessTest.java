@@ -97,7 +97,7 @@ class PartnerApplicationProcessTest {
 
     assertThat(application).isWaitingAt("Task_AcknowledgeOutcome").hasNotPassed("Task_RecommendApplication");
     assertThat(task()).isAssignedTo("huanglei");
-    String failures = (String) engine.getRuntimeService().getVariable(application.getId(), "eligibilityFailures");
+    String failures = (String) engine.getRuntimeService().getVariable(application.getId(), "outcomeReason");
     Assertions.assertThat(failures).contains("[TZP-E1]", "[TZP-E2]", "[TZP-E3]", "[TZP-E4]")
         .doesNotContain("[TZP-E5]", "[TZP-E6]").contains("不具有独立法人资格").contains("Not an independent legal person");
     Assertions.assertThat(engine.getRuntimeService().getVariable(application.getId(), "outcomeLabel"))
@@ -113,7 +113,7 @@ class PartnerApplicationProcessTest {
         CreditRecordType.SERIOUS_DISHONESTY, LocalDate.of(2024, 6, 1), "京信用〔2024〕21号", null, null, "wanglixin", null));
     ProcessInstance application = apply(3);
     assertThat(application).isWaitingAt("Task_AcknowledgeOutcome");
-    Assertions.assertThat((String) engine.getRuntimeService().getVariable(application.getId(), "eligibilityFailures"))
+    Assertions.assertThat((String) engine.getRuntimeService().getVariable(application.getId(), "outcomeReason"))
         .contains("[TZP-E5]").contains("京信用〔2024〕21号");
   }
 
@@ -133,7 +133,7 @@ class PartnerApplicationProcessTest {
     v.put("declaredAccidentDate", "2024-08-08");
     ProcessInstance application = apply(v);
     assertThat(application).isWaitingAt("Task_AcknowledgeOutcome");
-    Assertions.assertThat((String) engine.getRuntimeService().getVariable(application.getId(), "eligibilityFailures"))
+    Assertions.assertThat((String) engine.getRuntimeService().getVariable(application.getId(), "outcomeReason"))
         .contains("[TZP-E5]", "[TZP-E6]", "2025-01-10", "2024-08-08");
   }
 
@@ -142,7 +142,7 @@ class PartnerApplicationProcessTest {
     creditRegistry.record(new CreditRecord(PartnerFixtures.creditCode(6), "北京通州示例科技有限公司6",
         CreditRecordType.MAJOR_ACCIDENT, LocalDate.of(2025, 9, 9), "通应急罚〔2025〕9号", null, null, "wanglixin", null));
     ProcessInstance application = apply(6);
-    Assertions.assertThat((String) engine.getRuntimeService().getVariable(application.getId(), "eligibilityFailures"))
+    Assertions.assertThat((String) engine.getRuntimeService().getVariable(application.getId(), "outcomeReason"))
         .contains("[TZP-E6]").doesNotContain("[TZP-E5]");
   }
 

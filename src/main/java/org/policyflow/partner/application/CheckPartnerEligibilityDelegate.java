@@ -37,7 +37,6 @@ public class CheckPartnerEligibilityDelegate implements JavaDelegate {
     execution.setVariable("eligible", result.eligible());
     execution.setVariable("priorityField", result.priorityField());
     execution.setVariable("eligibilityFindings", result.findingsAsMaps());
-    execution.setVariable("eligibilityFailures", result.failureText());
     if (!result.eligible()) {
       execution.setVariable("outcome", PartnerOutcome.NOT_ELIGIBLE.value());
       execution.setVariable("outcomeReason", result.failureText());

@@ -39,7 +39,7 @@ public class RecommendationDelegates {
       String decision = FormValues.text(execution, "recommendation");
       if (RECOMMEND.equals(decision)) {
         String locality = FormValues.text(execution, "localityGroup");
-        QuotaStatus taken = quotas.take(callOf(execution), locality,
+        quotas.take(callOf(execution), locality,
             full -> new PolicyRuleException("TZP-Q1", "recommendation",
                 "本属地本轮推荐名额已用完（已推荐 " + full.used() + " / 名额 " + full.limit() + "），不能再推荐",
                 "The locality's recommendation quota for this call is used up (" + full.used() + " of "
@@ -50,8 +50,6 @@ public class RecommendationDelegates {
                     + "Submit again to be checked against the current quota")
                 .in(execution.getProcessInstanceId(), "Task_RecommendApplication"));
         execution.setVariable("recommended", true);
-        execution.setVariable("localityRecommended", taken.used());
-        execution.setVariable("localityRemaining", taken.remaining());
         if (identityService.getCurrentAuthentication() != null) {
           execution.setVariable("recommendedBy", identityService.getCurrentAuthentication().getUserId());
         }

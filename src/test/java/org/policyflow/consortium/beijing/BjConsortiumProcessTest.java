@@ -395,7 +395,7 @@ class BjConsortiumProcessTest {
     started.add(applied.getId());
     assertThat(applied).isWaitingAt("Task_AcknowledgeOutcome").variables()
         .containsEntry("eligible", false).containsEntry("outcome", "not-eligible");
-    Assertions.assertThat((String) runtimeService.getVariable(applied.getId(), "eligibilityFailures"))
+    Assertions.assertThat((String) runtimeService.getVariable(applied.getId(), "outcomeReason"))
         .contains("[TZP-E5]").contains("京科监〔2025〕9号核查结论");
   }
 
