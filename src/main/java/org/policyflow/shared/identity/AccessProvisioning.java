@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBA
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -141,8 +142,10 @@ public class AccessProvisioning {
   }
 
   private static boolean grantsOnlyRead(Authorization authorization) {
-    Permission[] granted = authorization.getPermissions(ProcessDefinitionPermissions.values());
-    return granted.length == 1 && granted[0] == ProcessDefinitionPermissions.READ;
+    // NONE (no bit) counts as "granted" in every grant, so it is left out.
+    return Arrays.stream(authorization.getPermissions(ProcessDefinitionPermissions.values()))
+        .filter(permission -> permission != ProcessDefinitionPermissions.NONE)
+        .toList().equals(List.of(ProcessDefinitionPermissions.READ));
   }
 
   /** May see the process in Tasklist's start list and start an instance of it. */

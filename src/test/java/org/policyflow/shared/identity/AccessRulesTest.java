@@ -138,6 +138,21 @@ class AccessRulesTest {
   }
 
   @Test
+  void theGlobalReadModelsRowOfAnEarlierVersionIsRemovedAtStartUp() {
+    Authorization leftOver = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+    leftOver.setUserId(Authorization.ANY);
+    leftOver.setResource(Resources.PROCESS_DEFINITION);
+    leftOver.setResourceId(Authorization.ANY);
+    leftOver.addPermission(Permissions.READ);
+    authorizationService.saveAuthorization(leftOver);
+
+    new AccessProvisioning(processEngine).removeGlobalReadModels();
+
+    assertThat(authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GLOBAL)
+        .resourceType(Resources.PROCESS_DEFINITION).count()).isZero();
+  }
+
+  @Test
   void queriesCheckPermissionsRevokeAwarePerRow() {
     // The form of check that keeps Tasklist fast with many open tasks (docs/benchmark.md); the other
     // form joins every authorization on "*" to every open task.
