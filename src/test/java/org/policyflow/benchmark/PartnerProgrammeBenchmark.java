@@ -36,11 +36,11 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.policyflow.PolicyflowApplication;
 import org.policyflow.partner.PartnerFixtures;
+import org.policyflow.partner.PartnerProgrammeAnswers;
 import org.policyflow.shared.identity.IdentityProperties;
 import org.policyflow.shared.quota.QuotaService;
 import org.policyflow.shared.rules.PolicyRuleException;
@@ -237,21 +237,8 @@ class PartnerProgrammeBenchmark {
       Set<String> fullLocalities = new java.util.HashSet<>();
       simulation
           .answer("Task_RecommendApplication", task -> recommend(task, localityOfApplication, fullLocalities))
-          .answer("Task_AcknowledgeOutcome", Map.of("acknowledged", true))
-          .answer("Task_SelectPartners", task -> Map.of("reviewOpinion", "按优先领域和综合实力择优",
-              "selectedApplications", firstOptions(task, PLACES)))
-          .answer("Task_RecordAgreementContent", Map.of("cooperationDirection", "城市副中心数字化转型",
-              "cooperationContent", "发布技术需求与应用场景，共建联合实验室"))
-          .answer("Task_SignBySti", Map.of("signatureConfirmed", true))
-          .answer("Task_SignByLocality", Map.of("signatureConfirmed", true))
-          .answer("Task_SignByPartner", Map.of("signatureConfirmed", true))
-          .answer("Task_SubmitAnnualReport", Map.of("progressSummary", "年度任务按计划推进", "technologyNeeds", "发布技术需求3项",
-              "projects", "承担区级项目1项", "rdInvestment", 500, "problems", "无"))
-          .answer("Task_LocalityOpinion", Map.of("localityOpinion", "属地服务保障到位"))
-          .answer("Task_AnnualEvaluation", Map.of("evaluationResult", "good", "evaluationOpinion", "完成年度目标"))
-          .answer("Task_FinalEvaluation", Map.of("finalEvaluationResult", "good", "finalEvaluationOpinion", "三年合作目标完成"))
-          .answer("Task_HandleFunds", Map.of("fundDecision", "recoverAll", "amountToRecover", 200,
-              "fundHandlingOpinion", "依据区科技经费管理办法全额追回"));
+          .answer("Task_SelectPartners", PartnerProgrammeAnswers.selectFirst(runtimeService, PLACES));
+      PartnerProgrammeAnswers.fixed().forEach(simulation::answer);
 
       simulation.runUntil(at(2026, 4, 8, 12));
       ProcessInstance notice = runtimeService.createProcessInstanceQuery().processDefinitionKey("public-notice")
@@ -345,11 +332,6 @@ class PartnerProgrammeBenchmark {
   }
 
   /** The first options the review form offers (a JSON list of {label, value}). */
-  private List<String> firstOptions(Task task, int count) {
-    SpinJsonNode options = (SpinJsonNode) runtimeService.getVariable(task.getExecutionId(), "recommendationOptions");
-    return options.elements().stream().limit(count).map(o -> o.prop("value").stringValue()).toList();
-  }
-
 
   // ---------------------------------------------------------------------------------------------
   // Start-up (measured by scripts/measure-startup.sh before this JVM started)

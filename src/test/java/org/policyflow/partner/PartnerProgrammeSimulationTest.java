@@ -17,8 +17,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,21 +102,8 @@ class PartnerProgrammeSimulationTest {
           }
           return null;
         })
-        .answer("Task_AcknowledgeOutcome", Map.of("acknowledged", true))
-        .answer("Task_SelectPartners", task -> Map.of("reviewOpinion", "按优先领域和综合实力择优",
-            "selectedApplications", firstOptions(task, 20)))
-        .answer("Task_RecordAgreementContent", Map.of("cooperationDirection", "城市副中心数字化转型",
-            "cooperationContent", "发布技术需求与应用场景，共建联合实验室"))
-        .answer("Task_SignBySti", Map.of("signatureConfirmed", true))
-        .answer("Task_SignByLocality", Map.of("signatureConfirmed", true))
-        .answer("Task_SignByPartner", Map.of("signatureConfirmed", true))
-        .answer("Task_SubmitAnnualReport", Map.of("progressSummary", "年度任务按计划推进", "technologyNeeds", "发布技术需求3项",
-            "projects", "承担区级项目1项", "rdInvestment", 500, "problems", "无"))
-        .answer("Task_LocalityOpinion", Map.of("localityOpinion", "属地服务保障到位"))
-        .answer("Task_AnnualEvaluation", Map.of("evaluationResult", "good", "evaluationOpinion", "完成年度目标"))
-        .answer("Task_FinalEvaluation", Map.of("finalEvaluationResult", "good", "finalEvaluationOpinion", "三年合作目标完成"))
-        .answer("Task_HandleFunds", Map.of("fundDecision", "recoverAll", "amountToRecover", 200,
-            "fundHandlingOpinion", "依据区科技经费管理办法全额追回"));
+        .answer("Task_SelectPartners", PartnerProgrammeAnswers.selectFirst(runtimeService, 20));
+    PartnerProgrammeAnswers.fixed().forEach(simulation::answer);
 
     // Until the notice is published: recommendations, selection.
     simulation.runUntil(at(2026, 4, 8, 12));
@@ -186,11 +171,6 @@ class PartnerProgrammeSimulationTest {
   }
 
   /** The first options the review form offers (a JSON list of {label, value}). */
-  private List<String> firstOptions(Task task, int count) {
-    SpinJsonNode options = (SpinJsonNode) runtimeService.getVariable(task.getExecutionId(), "recommendationOptions");
-    return options.elements().stream().limit(count).map(o -> o.prop("value").stringValue()).toList();
-  }
-
 
   private long ended(String processKey, String endEventId) {
     return historyService.createHistoricActivityInstanceQuery().activityId(endEventId).finished().list().stream()
