@@ -141,6 +141,14 @@ public class AccessProvisioning {
         .forEach(global -> authorizationService.deleteAuthorization(global.getId()));
   }
 
+  /**
+   * Global authorizations someone created (in Admin or through REST). Under the revoke-aware check a
+   * global row revokes, for everyone without a grant of their own, every permission it does not list.
+   */
+  public List<Authorization> globalAuthorizations() {
+    return authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GLOBAL).list();
+  }
+
   private static boolean grantsOnlyRead(Authorization authorization) {
     // NONE (no bit) counts as "granted" in every grant, so it is left out.
     return Arrays.stream(authorization.getPermissions(ProcessDefinitionPermissions.values()))

@@ -3,6 +3,7 @@ package org.policyflow.shared.identity;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.policyflow.shared.identity.IdentityProperties.Access;
@@ -42,6 +43,11 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
     provisionFilters(access);
     if (demo.enabled()) {
       provisionDemoUsers(access);
+    }
+    for (Authorization global : access.globalAuthorizations()) {
+      LOG.warn("Global authorization {} on resource type {} id {}: with revoke-aware permission checks it denies "
+          + "every permission it does not grant to everyone without a grant of their own (README, Who may do what); "
+          + "grant to groups instead", global.getId(), global.getResourceType(), global.getResourceId());
     }
     LOG.info("Identity ready: {} roles, {} localities, demo users {}", identity.roles().size(),
         identity.localities().size(), demo.enabled() ? demo.users().size() : "off");

@@ -138,7 +138,7 @@ class AccessRulesTest {
   }
 
   @Test
-  void theGlobalReadModelsRowOfAnEarlierVersionIsRemovedAtStartUp() {
+  void aGlobalAuthorizationIsReportedAndTheReadModelsRowOfAnEarlierVersionRemoved() {
     Authorization leftOver = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
     leftOver.setUserId(Authorization.ANY);
     leftOver.setResource(Resources.PROCESS_DEFINITION);
@@ -146,7 +146,9 @@ class AccessRulesTest {
     leftOver.addPermission(Permissions.READ);
     authorizationService.saveAuthorization(leftOver);
 
-    new AccessProvisioning(processEngine).removeGlobalReadModels();
+    AccessProvisioning access = new AccessProvisioning(processEngine);
+    assertThat(access.globalAuthorizations()).extracting(Authorization::getId).containsExactly(leftOver.getId());
+    access.removeGlobalReadModels();
 
     assertThat(authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GLOBAL)
         .resourceType(Resources.PROCESS_DEFINITION).count()).isZero();
