@@ -65,7 +65,10 @@ E2E_BASE="$BASE" E2E_SCREENSHOTS="$ROOT/target/e2e-screenshots" E2E_DOC_IMAGES="
 STATUS=$?
 set -e
 if [ $STATUS -ne 0 ]; then
+  # Stack frames crowd out the cause: the log's message lines first, then its end.
+  echo "--- application log: errors and warnings ---" >&2
+  grep -E ' (ERROR|WARN) |^Caused by|Exception: ' "$WORK/app.log" | grep -v '^\s*at ' | tail -30 >&2
   echo "--- application log (tail) ---" >&2
-  tail -40 "$WORK/app.log" >&2
+  tail -20 "$WORK/app.log" >&2
 fi
 exit $STATUS

@@ -129,8 +129,20 @@ async function submitStart() {
 }
 
 async function openTask(filter, name) {
-  await page.reload();
-  await page.getByText(filter, { exact: false }).first().click();
+  // Tasklist has been seen (once in many runs) to stay on its loading spinner after a reload; a person
+  // would reload again. Each retry is printed, so a Tasklist that often hangs still shows up.
+  const filterLink = page.getByText(filter, { exact: false }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.reload();
+    try {
+      await filterLink.waitFor({ timeout: 15000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      console.log(`     Tasklist did not show ${filter} within 15 s after a reload; reloading again (${attempt})`);
+    }
+  }
+  await filterLink.click();
   await page.locator('.task').filter({ hasText: name }).first().click();
   await page.locator('h2, .names h2, .task-details').filter({ hasText: name }).first().waitFor();
   const claim = page.getByRole('button', { name: '认领' });
