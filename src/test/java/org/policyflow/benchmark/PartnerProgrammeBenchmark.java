@@ -331,8 +331,6 @@ class PartnerProgrammeBenchmark {
         .correlate();
   }
 
-  /** The first options the review form offers (a JSON list of {label, value}). */
-
   // ---------------------------------------------------------------------------------------------
   // Start-up (measured by scripts/measure-startup.sh before this JVM started)
 

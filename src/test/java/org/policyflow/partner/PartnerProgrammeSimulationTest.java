@@ -3,7 +3,6 @@ package org.policyflow.partner;
 import static org.policyflow.partner.PartnerFixtures.at;
 import static org.policyflow.partner.PartnerFixtures.eligibleApplication;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,8 +168,6 @@ class PartnerProgrammeSimulationTest {
             "objectorContact", Map.of("value", "13911112222"))), Void.class);
     Assertions.assertThat(accepted.getStatusCode()).isIn(HttpStatus.OK, HttpStatus.NO_CONTENT);
   }
-
-  /** The first options the review form offers (a JSON list of {label, value}). */
 
   private long ended(String processKey, String endEventId) {
     return historyService.createHistoricActivityInstanceQuery().activityId(endEventId).finished().list().stream()

@@ -132,11 +132,9 @@ public class AccessProvisioning {
    * whoever had no grant of their own on the definition, and users could not complete their tasks.
    */
   public void removeGlobalReadModels() {
-    authorizationService.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GLOBAL)
-        .resourceType(Resources.PROCESS_DEFINITION)
-        .resourceId(ANY)
-        .list().stream()
+    globalAuthorizations().stream()
+        .filter(global -> global.getResourceType() == Resources.PROCESS_DEFINITION.resourceType()
+            && ANY.equals(global.getResourceId()))
         .filter(AccessProvisioning::grantsOnlyRead)
         .forEach(global -> authorizationService.deleteAuthorization(global.getId()));
   }
