@@ -18,16 +18,22 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
  * session: they change nothing, so they need no CSRF token, and every modifying endpoint keeps requiring
  * explicit credentials. The session counts only if its user may open Cockpit. Explicit Basic credentials
  * take precedence over a session.
+ *
+ * <p>The working-day calendar's state ({@value #CALENDAR_STATUS_PATH}, read-only) accepts the login of
+ * Cockpit and of Tasklist alike: the early warning of a missing year is shown in both.
  */
 public class AuditSessionAuthenticationProvider extends HttpBasicAuthenticationProvider {
 
   static final String AUDIT_PATH = "/api/audit/";
   static final String COCKPIT = "cockpit";
+  static final String TASKLIST = "tasklist";
+  static final String CALENDAR_STATUS_PATH = "/api/calendar/status";
 
   @Override
   public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
     if (request.getHeader("Authorization") == null && isSessionReadable(request)) {
-      UserAuthentication user = cockpitUser(request.getSession(false), engine.getName());
+      UserAuthentication user = sessionUser(request.getSession(false), engine.getName(),
+          CALENDAR_STATUS_PATH.equals(path(request)) ? new String[] {COCKPIT, TASKLIST} : new String[] {COCKPIT});
       if (user != null) {
         AuthenticationResult result = AuthenticationResult.successful(user.getIdentityId());
         result.setGroups(user.getGroupIds());
@@ -40,17 +46,29 @@ public class AuditSessionAuthenticationProvider extends HttpBasicAuthenticationP
 
   static boolean isSessionReadable(HttpServletRequest request) {
     String method = request.getMethod();
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    return ("GET".equals(method) || "HEAD".equals(method)) && path.startsWith(AUDIT_PATH);
+    String path = path(request);
+    return ("GET".equals(method) || "HEAD".equals(method))
+        && (path.startsWith(AUDIT_PATH) || CALENDAR_STATUS_PATH.equals(path));
   }
 
-  private static UserAuthentication cockpitUser(HttpSession session, String engineName) {
+  private static String path(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length());
+  }
+
+  private static UserAuthentication sessionUser(HttpSession session, String engineName, String... apps) {
     if (session == null) {
       return null;
     }
     Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
     Authentication authentication = authentications == null ? null
         : authentications.getAuthenticationForProcessEngine(engineName);
-    return authentication instanceof UserAuthentication user && user.isAuthorizedForApp(COCKPIT) ? user : null;
+    if (authentication instanceof UserAuthentication user) {
+      for (String app : apps) {
+        if (user.isAuthorizedForApp(app)) {
+          return user;
+        }
+      }
+    }
+    return null;
   }
 }

@@ -224,6 +224,32 @@ class PolicyflowClusterIT {
         .path("state").asText()).isEqualTo("COMPLETED");
   }
 
+  // --- working-day calendar (policy-rules F) ---------------------------------------------------------------
+
+  @Test
+  @Order(5)
+  void calendarWDC_C1_aYearConfirmedOnOneNodeIsUsedByTheOtherAtOnce() throws Exception {
+    String period = "/api/calendar/working-days?from=2027-12-27&days=5";
+    assertThat(rest.get(nodeB, period, "wanglixin").status()).as("2028 is not in the calendar yet").isEqualTo(422);
+
+    String holidays = "[{\"name\":\"元旦\",\"from\":\"2028-01-01\",\"to\":\"2028-01-03\"}]";
+    String entry = ok(rest.post(nodeA, "/engine-rest/process-definition/key/working-day-calendar/submit-form",
+        "wanglixin", Map.of("variables", Map.of(
+            "calendarYear", value(2028),
+            "noticeNumber", value("集群测试数据"),
+            "noticeDate", value("2026-11-20"),
+            "holidays", Map.of("value", holidays, "type", "Json"),
+            "workingWeekends", Map.of("value", "[]", "type", "Json"))))).path("id").asText();
+    JsonNode tasks = ok(rest.get(nodeA, "/engine-rest/task?processInstanceId=" + entry, "lijianguo"));
+    assertThat(tasks).hasSize(1);
+    assertThat(rest.post(nodeA, "/engine-rest/task/" + tasks.get(0).path("id").asText() + "/submit-form", "lijianguo",
+        Map.of("variables", Map.of("calendarDecision", value("confirm")))).status()).isEqualTo(204);
+
+    // 2027-12-27 + 5: 12-28 … 12-31, (New Year 2028-01-01 … 01-03), 01-04 — counted on the other node.
+    JsonNode onB = ok(rest.get(nodeB, period, "wanglixin"));
+    assertThat(onB.path("end").asText()).isEqualTo("2028-01-04");
+  }
+
   // --- TZP-Q1 ----------------------------------------------------------------------------------------------
 
   @Test

@@ -18,6 +18,7 @@ import org.policyflow.shared.identity.IdentityProperties.Locality;
 import org.policyflow.shared.quota.QuotaService;
 import org.policyflow.shared.rules.PolicyRuleException;
 import org.policyflow.shared.rules.RuleViolation;
+import org.policyflow.shared.workingdays.MissingCalendarYearException;
 import org.policyflow.shared.workingdays.WorkingDayCalendar;
 import org.springframework.stereotype.Component;
 
@@ -63,6 +64,7 @@ public class OpenPartnerCallDelegate implements JavaDelegate {
     }
     Map<String, Integer> quotaByLocality = quotas(execution, violations);
     String callId = callId(execution, year, violations);
+    Date recommendationClosesAt = deadline == null ? null : recommendationClosesAt(deadline, violations);
     if (!violations.isEmpty()) {
       throw new PolicyRuleException(violations);
     }
@@ -73,8 +75,7 @@ public class OpenPartnerCallDelegate implements JavaDelegate {
     execution.setVariable("noticeDays", properties.noticeWorkingDays());
     execution.setVariable("targetPartners", properties.targetPartners());
     execution.setVariable("applicationClosesAt", Date.from(WorkingDayCalendar.endOfDay(deadline).toInstant()));
-    execution.setVariable("recommendationClosesAt",
-        Date.from(calendar.periodEnd(deadline, properties.recommendationWorkingDays()).toInstant()));
+    execution.setVariable("recommendationClosesAt", recommendationClosesAt);
     List<Map<String, Object>> table = new ArrayList<>();
     for (Locality locality : identity.localities()) {
       int quota = quotaByLocality.get(locality.id());
@@ -86,6 +87,28 @@ public class OpenPartnerCallDelegate implements JavaDelegate {
       table.add(row);
     }
     execution.setVariable("localityQuotaTable", table);
+  }
+
+  /**
+   * The end of the localities' recommendation period, counted in working days after the application
+   * deadline. When the calendar does not hold the year the period reaches (WDC-M1), the officer is told
+   * at the form which deadline is the latest that can be counted today.
+   */
+  private Date recommendationClosesAt(LocalDate deadline, List<RuleViolation> violations) {
+    int days = properties.recommendationWorkingDays();
+    try {
+      return Date.from(calendar.periodEnd(deadline, days).toInstant());
+    } catch (MissingCalendarYearException e) {
+      String latest = e.latestStart().map(LocalDate::toString).orElse(null);
+      violations.add(new RuleViolation(MissingCalendarYearException.RULE, "applicationDeadline",
+          "属地推荐期限为申报截止日后" + days + "个工作日，将进入" + e.year() + "年，而工作日历尚无" + e.year()
+              + "年的节假日安排" + (latest == null ? "" : "：申报截止日期最晚可定为 " + latest)
+              + "；或待" + e.year() + "年安排在“工作日历年度安排”流程中录入并确认后再发布",
+          "The recommendation period of " + days + " working days after the deadline reaches " + e.year()
+              + ", which the working-day calendar does not hold yet" + (latest == null ? "" : ": the latest deadline "
+              + "that can be counted is " + latest) + "; or publish once " + e.year() + " has been entered and confirmed"));
+      return null;
+    }
   }
 
   /** The default quota for every locality, overridden where the officer set one (TZP-Q1). */

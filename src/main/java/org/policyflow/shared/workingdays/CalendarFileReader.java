@@ -52,7 +52,7 @@ public final class CalendarFileReader {
       }
       workingWeekends.add(date);
     }
-    return new YearArrangement(year, file.notice(), source, daysOff, workingWeekends);
+    return new YearArrangement(year, file.notice(), source, year + "年（" + source + "）", daysOff, workingWeekends);
   }
 
   private static CalendarFile parse(String source, byte[] content) {

@@ -2,6 +2,7 @@ package org.policyflow.shared.workingdays;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,22 +23,34 @@ public final class CalendarLoader {
 
   private CalendarLoader() {}
 
+  /** One year's file: the validated arrangement and the text it was read from (kept when it seeds the database). */
+  public record LoadedFile(YearArrangement arrangement, String content) {}
+
   /** @param directory the external directory, or {@code null} for the shipped files only */
   public static Map<Integer, YearArrangement> load(Path directory) {
     Map<Integer, YearArrangement> years = new TreeMap<>();
+    loadFiles(directory).forEach((year, file) -> years.put(year, file.arrangement()));
+    return Map.copyOf(years);
+  }
+
+  /** The year files with their text; an external file replaces the shipped file of its year. */
+  public static Map<Integer, LoadedFile> loadFiles(Path directory) {
+    Map<Integer, LoadedFile> years = new TreeMap<>();
     for (Resource resource : builtIn()) {
+      byte[] content = bytes(resource);
       YearArrangement year = CalendarFileReader.read("classpath:working-days/" + resource.getFilename(),
-          resource.getFilename(), bytes(resource));
-      years.put(year.year(), year);
+          resource.getFilename(), content);
+      years.put(year.year(), new LoadedFile(year, new String(content, StandardCharsets.UTF_8)));
     }
     if (directory != null) {
       for (Path file : external(directory)) {
+        byte[] content = bytes(file);
         YearArrangement year = CalendarFileReader.read(file.toAbsolutePath().toString(),
-            file.getFileName().toString(), bytes(file));
-        years.put(year.year(), year);
+            file.getFileName().toString(), content);
+        years.put(year.year(), new LoadedFile(year, new String(content, StandardCharsets.UTF_8)));
       }
     }
-    return Map.copyOf(years);
+    return years;
   }
 
   private static Resource[] builtIn() {

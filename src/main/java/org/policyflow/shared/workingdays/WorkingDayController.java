@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
 import java.util.SortedSet;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -19,7 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Working-day periods for portals (when does a notice end?) and the administrator's reload.
+ * Working-day periods for portals (when does a notice end?), the calendar's state and early warning,
+ * and the administrator's reload of calendar files (which only adds years the database lacks).
  * Authentication is HTTP Basic against the engine (platform.RestSecurityConfiguration covers /api/*).
  */
 @RestController
@@ -28,7 +31,8 @@ public class WorkingDayController {
 
   public record Period(String from, int days, String end, String endsAt) {}
 
-  public record Loaded(SortedSet<Integer> years, String directory) {}
+  /** After a reload: the years in force, those newly taken from files into the database, the directory. */
+  public record Loaded(SortedSet<Integer> years, SortedSet<Integer> imported, String directory) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Problem(int status, String field, String message) {}
@@ -43,12 +47,33 @@ public class WorkingDayController {
     }
   }
 
+  /** Who may read the calendar's state: the offices that keep it, administrators, auditors and process owners. */
+  static final Set<String> STATUS_READERS = Set.of("auditors", "process-owners", Groups.CAMUNDA_ADMIN);
+
   private final WorkingDayCalendar calendar;
   private final IdentityService identityService;
+  private final CalendarUpkeep upkeep;
 
-  public WorkingDayController(WorkingDayCalendar calendar, IdentityService identityService) {
+  public WorkingDayController(WorkingDayCalendar calendar, IdentityService identityService, CalendarUpkeep upkeep) {
     this.calendar = calendar;
     this.identityService = identityService;
+    this.upkeep = upkeep;
+  }
+
+  /**
+   * The calendar's years in force (with version, notice, who entered and confirmed them) and the early
+   * warning: from 1 November, whether next year is missing and how many running deadlines wait for it.
+   * Tasklist (the offices) and the Cockpit dashboard show it; it also answers to the webapp login.
+   */
+  @GetMapping("/status")
+  public ResponseEntity<?> status() {
+    Authentication user = identityService.getCurrentAuthentication();
+    List<String> groups = user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    if (groups.stream().noneMatch(group -> STATUS_READERS.contains(group) || upkeep.offices().contains(group))) {
+      return problem(HttpStatus.FORBIDDEN, null, "只有负责工作日历的部门、审计人员和流程负责人可以查看工作日历状态。"
+          + " Only the offices keeping the calendar, auditors and process owners may read the calendar's state.");
+    }
+    return ResponseEntity.ok(upkeep.status());
   }
 
   @GetMapping("/working-days")
@@ -67,8 +92,8 @@ public class WorkingDayController {
       return problem(HttpStatus.FORBIDDEN, null,
           "只有系统管理员（camunda-admin 组）可以重新加载工作日历。 Only members of group camunda-admin may reload the working-day calendar.");
     }
-    SortedSet<Integer> years = calendar.reload();
-    return ResponseEntity.ok(new Loaded(years,
+    WorkingDayCalendar.Reloaded reloaded = calendar.reloadFiles(user.getUserId());
+    return ResponseEntity.ok(new Loaded(reloaded.years(), reloaded.imported(),
         calendar.directory().map(Path::toAbsolutePath).map(Path::toString).orElse(null)));
   }
 

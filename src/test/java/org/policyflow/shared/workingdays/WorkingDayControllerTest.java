@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.policyflow.PolicyflowIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,24 +16,13 @@ import org.springframework.http.ResponseEntity;
 
 /** The portal endpoint and the administrator's reload (policy-rules F, TZP-N1). */
 @PolicyflowIntegrationTest
+@ExtendWith(CalendarYearsRestored.class)
 class WorkingDayControllerTest {
 
   @Autowired TestRestTemplate http;
   @Autowired WorkingDayCalendar calendar;
 
   @TempDir Path externalDirectory;
-
-  private Path originalDirectory;
-
-  @BeforeEach
-  void rememberDirectory() {
-    originalDirectory = calendar.directory().orElse(null);
-  }
-
-  @AfterEach
-  void restoreCalendar() {
-    calendar.useDirectory(originalDirectory);
-  }
 
   @Test
   void noticeTZP_N1_portalAsksWhenANoticePublishedOn2025_09_26Ends() {

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.policyflow.PolicyflowIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the engine clock is moved and timers are fired by executing their jobs, never by waiting.
  */
 @PolicyflowIntegrationTest
+@ExtendWith(CalendarYearsRestored.class)
 class WorkingDayTimerIntegrationTest {
 
   @Autowired RepositoryService repositoryService;
@@ -41,11 +43,9 @@ class WorkingDayTimerIntegrationTest {
   @TempDir Path externalDirectory;
 
   private String deploymentId;
-  private Path originalDirectory;
 
   @BeforeEach
   void deploy() {
-    originalDirectory = calendar.directory().orElse(null);
     deploymentId = repositoryService.createDeployment()
         .name("working-day-timer-test")
         .addClasspathResource("bpmn/working-day-timer.bpmn")
@@ -56,7 +56,6 @@ class WorkingDayTimerIntegrationTest {
   @AfterEach
   void restore() {
     ClockUtil.reset();
-    calendar.useDirectory(originalDirectory);
     repositoryService.deleteDeployment(deploymentId, true);
   }
 

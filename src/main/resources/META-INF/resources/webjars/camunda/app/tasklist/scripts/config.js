@@ -39,8 +39,9 @@ export default {
   //    "availableLocales": ["en", "de"],
   //    "fallbackLocale": "en"
   //  },
-  // Tab "附件" on every task: list, upload and download documents (scripts/attachments.js).
-  customScripts: ['scripts/attachments.js'],
+  // Tab "附件" on every task: list, upload and download documents (scripts/attachments.js); the early
+  // warning of a missing working-day calendar year above the task list (scripts/calendar-warning.js).
+  customScripts: ['scripts/attachments.js', 'scripts/calendar-warning.js'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
