@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +92,31 @@ class WorkingDayControllerTest {
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
     assertThat(refused.getBody()).contains("2027.json").contains("2027-01-04");
     assertThat(calendar.years()).contains(2027);
+  }
+
+  @Test
+  void calendarWDC_M1_statusWarnsFromNovemberWhileNextYearIsMissing_andIsClosedToOthers() {
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-30T09:00+08:00").toInstant()));
+    try {
+      ResponseEntity<String> office = http.withBasicAuth("hewei", "demo").getForEntity("/api/calendar/status", String.class);
+      assertThat(office.getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(office.getBody()).contains("\"warning\":true").contains("\"nextYear\":2027")
+          .contains("\"lastCountableDay\":\"2026-12-31\"").contains("2027年节假日安排尚未录入工作日历")
+          .contains("2026年第1版（随系统发布）");
+      assertThat(http.withBasicAuth("qianfang", "demo").getForEntity("/api/calendar/status", String.class)
+          .getStatusCode()).isEqualTo(HttpStatus.OK);
+
+      ResponseEntity<String> applicant = http.withBasicAuth("huanglei", "demo").getForEntity("/api/calendar/status", String.class);
+      assertThat(applicant.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(applicant.getBody()).contains("工作日历状态");
+      assertThat(http.getForEntity("/api/calendar/status", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+      ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-10-31T09:00+08:00").toInstant()));
+      assertThat(http.withBasicAuth("hewei", "demo").getForEntity("/api/calendar/status", String.class).getBody())
+          .as("no warning before 1 November").contains("\"warning\":false");
+    } finally {
+      ClockUtil.reset();
+    }
   }
 
   private TestRestTemplate demo() {
