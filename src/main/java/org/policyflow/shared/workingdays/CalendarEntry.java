@@ -8,17 +8,24 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.policyflow.shared.rules.RuleViolation;
 
 /**
  * A year's holiday arrangement as an office types it from the State Council's notice (国务院办公厅关于
  * N年部分节假日安排的通知) into the form of the process {@code working-day-calendar}: the holidays as named
- * date ranges, the make-up working days, and the notice itself. Checked here against the rules every
+ * date ranges, one per line ("春节 2027-02-06 至 2027-02-12"), the make-up working days, and the notice.
+ *
+ * <p>Lines of text rather than a Camunda Forms dynamic list: in Tasklist 7.24 (form-js 1.8.7) a value
+ * typed into a row of a dynamic list leaves an empty error entry behind, and Tasklist then keeps the
+ * submit button disabled for good. Checked here against the rules every
  * notice satisfies ({@value #RULE}), shown back as a month view for the confirming officer, and stored in
  * the calendar file format so that files and entries are read and validated alike.
  */
@@ -28,7 +35,13 @@ public record CalendarEntry(Integer year, String noticeTitle, String noticeNumbe
   /** The arrangement must be one a State Council notice can contain. */
   public static final String RULE = "WDC-V1";
 
-  public record Holiday(String name, String from, String to) {}
+  /** One line of the holidays; {@code from} is null when the line could not be read. */
+  public record Holiday(String line, String name, String from, String to) {}
+
+  private static final String DATE = "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?";
+  private static final Pattern HOLIDAY_LINE = Pattern.compile(
+      "^\\s*([^\\d\\s：:]+?)\\s*[：:]?\\s*" + DATE + "(?:\\s*(?:至|到|~|～|—|–|-)\\s*" + DATE + ")?\\s*[，,。；;]?\\s*$");
+  private static final Pattern ONE_DATE = Pattern.compile("^" + DATE + "$");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String WEEKDAYS = "一二三四五六日";
@@ -38,15 +51,40 @@ public record CalendarEntry(Integer year, String noticeTitle, String noticeNumbe
     workingWeekends = workingWeekends == null ? List.of() : List.copyOf(workingWeekends);
   }
 
-  /** Builds an entry from form rows as Camunda Forms submit them (dynamic lists of objects). */
+  /**
+   * Builds an entry from the form's text: holidays one per line ("春节 2027-02-06 至 2027-02-12", or one
+   * date for a one-day holiday), make-up working days separated by spaces, commas, 、 or line breaks.
+   * Dates may be written 2027-02-06, 2027/2/6 or 2027年2月6日.
+   */
   public static CalendarEntry of(Integer year, String noticeTitle, String noticeNumber, String noticeDate,
-      String noticeLink, List<Map<String, Object>> holidayRows, List<Map<String, Object>> makeUpRows) {
-    List<Holiday> holidays = holidayRows.stream()
-        .map(row -> new Holiday(text(row.get("name")), text(row.get("from")), text(row.get("to"))))
-        .toList();
-    List<String> workingWeekends = makeUpRows.stream().map(row -> text(row.get("date"))).toList();
+      String noticeLink, String holidayLines, String makeUpDays) {
+    List<Holiday> holidays = new ArrayList<>();
+    for (String line : (holidayLines == null ? "" : holidayLines).split("\\R")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      Matcher m = HOLIDAY_LINE.matcher(line);
+      if (m.matches()) {
+        String from = iso(m.group(2), m.group(3), m.group(4));
+        String to = m.group(5) == null ? from : iso(m.group(5), m.group(6), m.group(7));
+        holidays.add(new Holiday(line.trim(), m.group(1).trim(), from, to));
+      } else {
+        holidays.add(new Holiday(line.trim(), null, null, null));
+      }
+    }
+    List<String> workingWeekends = new ArrayList<>();
+    for (String token : (makeUpDays == null ? "" : makeUpDays).split("[\\s,，、;；]+")) {
+      if (!token.isBlank()) {
+        Matcher m = ONE_DATE.matcher(token.trim());
+        workingWeekends.add(m.matches() ? iso(m.group(1), m.group(2), m.group(3)) : token.trim());
+      }
+    }
     return new CalendarEntry(year, blankToNull(noticeTitle), blankToNull(noticeNumber), blankToNull(noticeDate),
         blankToNull(noticeLink), holidays, workingWeekends);
+  }
+
+  private static String iso(String year, String month, String day) {
+    return String.format("%s-%02d-%02d", year, Integer.parseInt(month), Integer.parseInt(day));
   }
 
   /** Everything that is wrong with the entry, each naming its field; empty when it can be confirmed. */
@@ -77,7 +115,7 @@ public record CalendarEntry(Integer year, String noticeTitle, String noticeNumbe
     }
     Set<LocalDate> daysOff = new TreeSet<>();
     if (holidays.isEmpty()) {
-      violations.add(violation("holidays", "请至少填写一个放假安排（节日名称和起止日期）",
+      violations.add(violation("holidays", "请至少填写一个放假安排（每行一个节日及起止日期）",
           "Enter at least one holiday (name, first and last day)"));
     }
     for (int i = 0; i < holidays.size(); i++) {
@@ -85,10 +123,11 @@ public record CalendarEntry(Integer year, String noticeTitle, String noticeNumbe
     }
     Set<LocalDate> makeUpDays = new TreeSet<>();
     for (int i = 0; i < workingWeekends.size(); i++) {
-      String field = "workingWeekends[" + (i + 1) + "].date";
+      String field = "workingWeekends";
       LocalDate day = parse(workingWeekends.get(i));
       if (day == null) {
-        violations.add(violation(field, "第" + (i + 1) + "个调休上班日不是有效日期", "Make-up working day " + (i + 1) + " is not a date"));
+        violations.add(violation(field, "调休上班日“" + workingWeekends.get(i) + "”不是有效日期（YYYY-MM-DD）",
+            "Make-up working day '" + workingWeekends.get(i) + "' is not a date (YYYY-MM-DD)"));
       } else if (day.getYear() != year) {
         violations.add(violation(field, "调休上班日 " + day + " 不在 " + year + " 年内", "Make-up working day " + day + " is not in " + year));
       } else if (!YearArrangement.isWeekend(day)) {
@@ -103,32 +142,37 @@ public record CalendarEntry(Integer year, String noticeTitle, String noticeNumbe
   }
 
   private void checkHoliday(int index, Holiday holiday, Set<LocalDate> daysOff, List<RuleViolation> violations) {
-    String row = "holidays[" + (index + 1) + "]";
-    String label = "第" + (index + 1) + "个放假安排";
-    if (holiday.name() == null || holiday.name().isBlank() || holiday.name().length() > 20) {
-      violations.add(violation(row + ".name", label + "请填写节日名称（不超过20个字）", "Holiday " + (index + 1) + ": enter the festival's name (at most 20 characters)"));
+    String row = "holidays";
+    String label = "放假安排第" + (index + 1) + "行";
+    if (holiday.from() == null) {
+      violations.add(violation(row, label + "“" + holiday.line() + "”无法识别，应写作“春节 " + year + "-02-06 至 " + year
+          + "-02-12”或“元旦 " + year + "-01-01”", "Holiday line " + (index + 1) + " cannot be read: write e.g. '春节 "
+          + year + "-02-06 至 " + year + "-02-12'"));
+      return;
+    }
+    if (holiday.name().length() > 20) {
+      violations.add(violation(row, label + "的节日名称不超过20个字", "Holiday line " + (index + 1) + ": the name has at most 20 characters"));
     }
     LocalDate from = parse(holiday.from());
-    LocalDate to = holiday.to() == null ? from : parse(holiday.to());
+    LocalDate to = parse(holiday.to());
     if (from == null || to == null) {
-      violations.add(violation(row + (from == null ? ".from" : ".to"), label + "的起止日期不是有效日期",
-          "Holiday " + (index + 1) + ": the first or last day is not a date"));
+      violations.add(violation(row, label + "的起止日期不是有效日期",
+          "Holiday line " + (index + 1) + ": the first or last day is not a date"));
       return;
     }
     if (from.getYear() != year || to.getYear() != year) {
-      violations.add(violation(row + (from.getYear() != year ? ".from" : ".to"),
-          label + "的日期应在 " + year + " 年内（跨年的假期分别录入两个年度）",
+      violations.add(violation(row, label + "的日期应在 " + year + " 年内（跨年的假期分别录入两个年度）",
           "Holiday " + (index + 1) + ": dates must lie in " + year + " (a holiday across New Year is entered in both years)"));
       return;
     }
     if (to.isBefore(from)) {
-      violations.add(violation(row + ".to", label + "的结束日 " + to + " 早于开始日 " + from,
+      violations.add(violation(row, label + "的结束日 " + to + " 早于开始日 " + from,
           "Holiday " + (index + 1) + " ends on " + to + ", before it starts on " + from));
       return;
     }
     for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
       if (!daysOff.add(day)) {
-        violations.add(violation(row + ".from", label + "与其他放假安排重叠（" + day + "）",
+        violations.add(violation(row, label + "与其他放假安排重叠（" + day + "）",
             "Holiday " + (index + 1) + " overlaps another holiday (" + day + ")"));
         return;
       }
@@ -137,14 +181,14 @@ public record CalendarEntry(Integer year, String noticeTitle, String noticeNumbe
 
   /** The entry in the calendar file format (the same JSON an administrator's file holds). */
   public String toJson() {
-    Map<String, Object> file = new java.util.LinkedHashMap<>();
+    Map<String, Object> file = new LinkedHashMap<>();
     file.put("year", year);
     file.put("notice", notice());
     file.put("holidays", holidays.stream().map(h -> {
-      Map<String, String> range = new java.util.LinkedHashMap<>();
+      Map<String, String> range = new LinkedHashMap<>();
       range.put("name", h.name());
       range.put("from", h.from());
-      range.put("to", h.to() == null ? h.from() : h.to());
+      range.put("to", h.to());
       return range;
     }).toList());
     file.put("workingWeekends", workingWeekends.stream().sorted().toList());
@@ -177,7 +221,7 @@ public record CalendarEntry(Integer year, String noticeTitle, String noticeNumbe
     text.append("| 节日 | 放假日期 | 天数 |\n|---|---|---|\n");
     for (Holiday holiday : holidays) {
       LocalDate from = LocalDate.parse(holiday.from());
-      LocalDate to = holiday.to() == null ? from : LocalDate.parse(holiday.to());
+      LocalDate to = LocalDate.parse(holiday.to());
       text.append("| ").append(holiday.name()).append(" | ").append(day(from));
       if (!to.equals(from)) {
         text.append(" 至 ").append(day(to));
@@ -267,10 +311,6 @@ public record CalendarEntry(Integer year, String noticeTitle, String noticeNumbe
     } catch (DateTimeParseException e) {
       return null;
     }
-  }
-
-  private static String text(Object value) {
-    return value == null ? null : blankToNull(value.toString());
   }
 
   private static String blankToNull(String value) {

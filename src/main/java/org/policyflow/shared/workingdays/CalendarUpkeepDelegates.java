@@ -107,6 +107,6 @@ public class CalendarUpkeepDelegates {
     return CalendarEntry.of(year == null || year != Math.floor(year) ? null : year.intValue(),
         FormValues.text(execution, "noticeTitle"), FormValues.text(execution, "noticeNumber"),
         FormValues.text(execution, "noticeDate"), FormValues.text(execution, "noticeLink"),
-        FormValues.objects(execution, "holidays"), FormValues.objects(execution, "workingWeekends"));
+        FormValues.text(execution, "holidays"), FormValues.text(execution, "workingWeekends"));
   }
 }

@@ -187,14 +187,14 @@ class WorkingDayCalendarProcessTest {
   void calendarWDC_V1_anEntryBreakingTheNoticesRulesIsRefusedAtTheFormNamingTheField() {
     clock("2026-11-30T10:00+08:00");
     Map<String, Object> wrong = provisional2027();
-    wrong.put("workingWeekends", List.of(Map.of("date", "2027-02-10")));
+    wrong.put("workingWeekends", "2027-02-10");
     wrong.put("noticeNumber", "");
     long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("working-day-calendar").count();
 
     assertThatThrownBy(() -> enter("wanglixin", TZ_STI, wrong))
         .isInstanceOf(PolicyRuleException.class)
         .hasMessageContaining("[WDC-V1] noticeNumber")
-        .hasMessageContaining("[WDC-V1] workingWeekends[1].date: 调休上班日 2027-02-10 不是周六或周日");
+        .hasMessageContaining("[WDC-V1] workingWeekends: 调休上班日 2027-02-10 不是周六或周日");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("working-day-calendar").count())
         .isEqualTo(before);
   }
@@ -203,8 +203,7 @@ class WorkingDayCalendarProcessTest {
   void calendarWDC_V2_aCorrectionOfAConfirmedYearNeedsAReason_isReturnedRevisedConfirmed_andRecordsWhatChanged() {
     clock("2026-11-30T10:00+08:00");
     Map<String, Object> corrected = arrangement2026();
-    corrected.put("workingWeekends", List.of(Map.of("date", "2026-01-04"), Map.of("date", "2026-02-14"),
-        Map.of("date", "2026-02-28"), Map.of("date", "2026-05-09"), Map.of("date", "2026-09-20")));
+    corrected.put("workingWeekends", "2026-01-04 2026-02-14 2026-02-28 2026-05-09 2026-09-20");
     assertThatThrownBy(() -> enter("hewei", YC_STB, corrected))
         .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[WDC-V2] correctionReason");
     assertThatThrownBy(() -> enter("hewei", YC_STB, arrangement2026("核对通知")))
@@ -219,7 +218,7 @@ class WorkingDayCalendarProcessTest {
     assertThat(revise.getName()).isEqualTo("修改：2026年节假日安排（更正）");
 
     Map<String, Object> resubmitted = arrangement2026("通知附件中10月10日的调休安排按更正后的通知执行");
-    resubmitted.put("holidays", withExtraDayOff(resubmitted));
+    resubmitted.put("holidays", resubmitted.get("holidays") + "\n元旦 2026-12-31");
     resubmitted.put("reviseDecision", "resubmit");
     as("hewei", YC_STB, () -> { formService.submitTaskForm(revise.getId(), resubmitted); return null; });
     assertThat(runtimeService.getVariable(entry.getId(), "calendarChanges")).isEqualTo("新增放假日 2026-12-31");
@@ -297,11 +296,15 @@ class WorkingDayCalendarProcessTest {
     form.put("noticeTitle", "测试专用的临时安排");
     form.put("noticeNumber", "测试专用安排");
     form.put("noticeDate", "2026-11-20");
-    form.put("holidays", new ArrayList<>(List.of(holiday("元旦", "2027-01-01", "2027-01-03"),
-        holiday("春节", "2027-02-06", "2027-02-12"), holiday("清明节", "2027-04-03", "2027-04-05"),
-        holiday("劳动节", "2027-05-01", "2027-05-05"), holiday("端午节", "2027-06-09", "2027-06-11"),
-        holiday("中秋节", "2027-09-15", "2027-09-17"), holiday("国庆节", "2027-10-01", "2027-10-07"))));
-    form.put("workingWeekends", new ArrayList<>());
+    form.put("holidays", """
+        元旦 2027-01-01 至 2027-01-03
+        春节 2027-02-06 至 2027-02-12
+        清明节 2027-04-03 至 2027-04-05
+        劳动节 2027-05-01 至 2027-05-05
+        端午节 2027-06-09 至 2027-06-11
+        中秋节 2027-09-15 至 2027-09-17
+        国庆节 2027-10-01 至 2027-10-07""");
+    form.put("workingWeekends", "");
     return form;
   }
 
@@ -318,21 +321,16 @@ class WorkingDayCalendarProcessTest {
     form.put("noticeNumber", "国办发明电〔2025〕7号");
     form.put("noticeDate", "2025-11-04");
     form.put("noticeLink", "https://www.gov.cn/zhengce/content/");
-    form.put("holidays", new ArrayList<>(List.of(holiday("元旦", "2026-01-01", "2026-01-03"),
-        holiday("春节", "2026-02-15", "2026-02-23"), holiday("清明节", "2026-04-04", "2026-04-06"),
-        holiday("劳动节", "2026-05-01", "2026-05-05"), holiday("端午节", "2026-06-19", "2026-06-21"),
-        holiday("中秋节", "2026-09-25", "2026-09-27"), holiday("国庆节", "2026-10-01", "2026-10-07"))));
-    form.put("workingWeekends", List.of(Map.of("date", "2026-01-04"), Map.of("date", "2026-02-14"),
-        Map.of("date", "2026-02-28"), Map.of("date", "2026-05-09"), Map.of("date", "2026-09-20"),
-        Map.of("date", "2026-10-10")));
+    form.put("holidays", """
+        元旦 2026-01-01 至 2026-01-03
+        春节 2026-02-15 至 2026-02-23
+        清明节 2026-04-04 至 2026-04-06
+        劳动节 2026-05-01 至 2026-05-05
+        端午节 2026-06-19 至 2026-06-21
+        中秋节 2026-09-25 至 2026-09-27
+        国庆节 2026-10-01 至 2026-10-07""");
+    form.put("workingWeekends", "2026-01-04 2026-02-14 2026-02-28 2026-05-09 2026-09-20 2026-10-10");
     return form;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> withExtraDayOff(Map<String, Object> form) {
-    List<Map<String, Object>> holidays = new ArrayList<>((List<Map<String, Object>>) form.get("holidays"));
-    holidays.add(holiday("元旦", "2026-12-31", "2026-12-31"));
-    return holidays;
   }
 
   private static Map<String, Object> candidate() {
@@ -342,14 +340,6 @@ class WorkingDayCalendarProcessTest {
     candidate.put("creditCode", "91110112MA01AAAA1X");
     candidate.put("localityGroup", "tz-locality-songzhuang");
     return candidate;
-  }
-
-  private static Map<String, Object> holiday(String name, String from, String to) {
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("name", name);
-    row.put("from", from);
-    row.put("to", to);
-    return row;
   }
 
   private static void clock(String time) {
