@@ -2,6 +2,7 @@ package org.policyflow.shared.workingdays;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
  * A deadline needs a year whose holiday arrangement is not in the calendar (policy-rules F, WDC-M1).
@@ -10,9 +11,13 @@ import java.util.Optional;
  * latest day it could start on, so a form can be corrected at once; and it tells the office what to do.
  *
  * <p>The message starts with {@link #marker(int)}: jobs that failed with it are found and retried when
- * the year is confirmed ({@code ResumeCalendarDeadlinesDelegate}).
+ * the year is confirmed ({@link CalendarUpkeep#resumeWaitingJobs}).
+ *
+ * <p>A form validation failure for the engine: when a person's start or task form leads to a deadline
+ * the calendar cannot count, the engine REST API and Tasklist answer 400 with this message instead of a
+ * server error, and nothing is started or completed. Inside a job it fails the job as any exception does.
  */
-public class MissingCalendarYearException extends RuntimeException {
+public class MissingCalendarYearException extends FormFieldValidationException {
 
   public static final String RULE = "WDC-M1";
 
@@ -32,7 +37,7 @@ public class MissingCalendarYearException extends RuntimeException {
    *     {@code lastCountableDay}, or {@code null} when unknown
    */
   public MissingCalendarYearException(int year, LocalDate lastCountableDay, LocalDate latestStart, int days) {
-    super(message(year, lastCountableDay, latestStart, days));
+    super(RULE, message(year, lastCountableDay, latestStart, days));
     this.year = year;
     this.lastCountableDay = lastCountableDay;
     this.latestStart = latestStart;

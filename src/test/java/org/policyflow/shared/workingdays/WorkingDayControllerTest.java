@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -114,6 +115,22 @@ class WorkingDayControllerTest {
       ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-10-31T09:00+08:00").toInstant()));
       assertThat(http.withBasicAuth("hewei", "demo").getForEntity("/api/calendar/status", String.class).getBody())
           .as("no warning before 1 November").contains("\"warning\":false");
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void calendarWDC_M1_aCallReaching2027IsRefusedOverTheEngineRestApiWith400NamingTheLatestDeadline() {
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-30T09:00+08:00").toInstant()));
+    try {
+      ResponseEntity<String> refused = http.withBasicAuth("wanglixin", "demo").postForEntity(
+          "/engine-rest/process-definition/key/partner-call/submit-form", Map.of("variables", Map.of(
+              "callYear", Map.of("value", 2026), "callTitle", Map.of("value", "年末征集"),
+              "applicationDeadline", Map.of("value", "2026-12-28"), "places", Map.of("value", 3))),
+          String.class);
+      assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(refused.getBody()).contains("WDC-M1").contains("申报截止日期最晚可定为 2026-12-17");
     } finally {
       ClockUtil.reset();
     }
