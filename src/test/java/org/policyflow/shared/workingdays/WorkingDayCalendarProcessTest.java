@@ -172,7 +172,7 @@ class WorkingDayCalendarProcessTest {
   }
 
   @Test
-  void calendarWDC_C1_onlyTheListedOfficesStartTheProcess() {
+  void calendarWDC_C1_onlyTheListedOfficesStartTheProcessAndConfirm() {
     clock("2026-11-30T10:00+08:00");
     assertThatThrownBy(() -> enter("huanglei", List.of("applicants"), provisional2027()))
         .isInstanceOf(AuthorizationException.class);
@@ -180,7 +180,15 @@ class WorkingDayCalendarProcessTest {
         .isInstanceOf(AuthorizationException.class);
     assertThatThrownBy(() -> enter("qianfang", List.of("auditors"), provisional2027()))
         .isInstanceOf(AuthorizationException.class);
-    assertThat(enter("lijianguo", BJ_STI, provisional2027())).isWaitingAt("Task_ConfirmArrangement");
+    ProcessInstance entry = enter("lijianguo", BJ_STI, provisional2027());
+    assertThat(entry).isWaitingAt("Task_ConfirmArrangement");
+
+    Task confirm = confirmTask(entry);
+    assertThatThrownBy(() -> decide("zhoujing", List.of("bj-district-sti"), confirm, "confirm", null))
+        .isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> decide("qianfang", List.of("auditors"), confirm, "confirm", null))
+        .isInstanceOf(AuthorizationException.class);
+    assertThat(calendar.years()).doesNotContain(2027);
   }
 
   @Test
