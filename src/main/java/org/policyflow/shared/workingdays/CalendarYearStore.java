@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.policyflow.shared.rules.PolicyRuleException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -96,7 +98,8 @@ public class CalendarYearStore {
 
   /**
    * Adds a version of a year and returns it with its revision number. Two confirmations of the same year
-   * at the same moment cannot both take the same revision: the primary key refuses the second.
+   * at the same moment cannot both take the same revision: the primary key refuses the second, whose
+   * confirming officer is asked to check again (the task stays open).
    */
   public ConfirmedYear add(ConfirmedYear year) {
     Integer last = jdbc.queryForObject("SELECT MAX(REVISION_) FROM " + TABLE + " WHERE YEAR_ = ?", Integer.class,
@@ -105,11 +108,17 @@ public class CalendarYearStore {
         year.noticeNumber(), year.noticeDate(), year.noticeLink(), year.content(), year.source(), year.enteredBy(),
         year.confirmedBy(), year.confirmedAt(), year.changes());
     numbered.arrangement();
-    jdbc.update("INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        numbered.year(), numbered.revision(), numbered.notice(), numbered.noticeNumber(),
-        numbered.noticeDate() == null ? null : java.sql.Date.valueOf(numbered.noticeDate()), numbered.noticeLink(),
-        numbered.content(), numbered.source(), numbered.enteredBy(), numbered.confirmedBy(),
-        Timestamp.from(numbered.confirmedAt()), numbered.changes());
+    try {
+      jdbc.update("INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          numbered.year(), numbered.revision(), numbered.notice(), numbered.noticeNumber(),
+          numbered.noticeDate() == null ? null : java.sql.Date.valueOf(numbered.noticeDate()), numbered.noticeLink(),
+          numbered.content(), numbered.source(), numbered.enteredBy(), numbered.confirmedBy(),
+          Timestamp.from(numbered.confirmedAt()), numbered.changes());
+    } catch (DuplicateKeyException e) {
+      throw new PolicyRuleException(CalendarUpkeep.FOUR_EYES, "calendarDecision",
+          year.year() + " 年的另一版本刚刚由他人确认生效，请刷新后重新核对",
+          "Another version of " + year.year() + " was confirmed a moment ago: reload and check again");
+    }
     return numbered;
   }
 
