@@ -59,8 +59,9 @@ public class DeploymentGuard extends AbstractProcessEnginePlugin {
         .getProcessDefinitionManager().findLatestProcessDefinitionByKey(key) != null);
     if (!violations.isEmpty()) {
       // A user error, answered with 400: one line, no stack trace.
-      LOG.info("Deployment '{}' by {} refused: {}", deployment.getName(),
-          Context.getCommandContext().getAuthenticatedUserId(), violations);
+      String user = Context.getCommandContext().getAuthenticatedUserId();
+      LOG.info("Deployment '{}' by {} refused: {}", deployment.getName(), user == null ? "the application" : user,
+          violations);
       throw new DeploymentRefusedException(violations);
     }
   }
