@@ -207,11 +207,15 @@ class AuditApiTest {
     deployments.add(engine.getRepositoryService().createDeployment().name("audit-test")
         .addModelInstance("audit-test-callee.bpmn", Bpmn.createExecutableProcess("audit-test-callee")
             .name("审计测试子流程").camundaHistoryTimeToLive(3650)
-            .startEvent("StartEvent_Callee").userTask("Task_Check").name("核对").endEvent("EndEvent_Callee").done())
+            .startEvent("StartEvent_Callee").name("开始").userTask("Task_Check").name("核对")
+            .camundaCandidateGroups("tz-sti").camundaDueDate("${dateTime().plusDays(7).toDate()}").camundaPriority("50")
+            .camundaFormRef("test-confirm").camundaFormRefBinding("deployment")
+            .endEvent("EndEvent_Callee").name("结束").done())
+        .addClasspathResource("test-forms/test-confirm.form")
         .addModelInstance("audit-test-caller.bpmn", Bpmn.createExecutableProcess("audit-test-caller")
             .name("审计测试主流程").camundaHistoryTimeToLive(3650)
-            .startEvent("StartEvent_Caller").callActivity("CallActivity_Check").name("调用核对")
-            .calledElement("audit-test-callee").endEvent("EndEvent_Caller").done())
+            .startEvent("StartEvent_Caller").name("开始").callActivity("CallActivity_Check").name("调用核对")
+            .calledElement("audit-test-callee").endEvent("EndEvent_Caller").name("结束").done())
         .deploy().getId());
     ProcessInstance caller = engine.getRuntimeService().startProcessInstanceByKey("audit-test-caller", "AUD-CALL-1");
     started.add(caller.getId());

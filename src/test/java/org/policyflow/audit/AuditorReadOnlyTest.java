@@ -45,12 +45,15 @@ class AuditorReadOnlyTest {
     deploymentId = engine.getRepositoryService().createDeployment().name("audit-read-only-test")
         .addModelInstance("audit-readonly.bpmn", Bpmn.createExecutableProcess("audit-readonly")
             .name("只读测试").camundaHistoryTimeToLive(3650)
-            .startEvent("StartEvent_Readonly")
+            .startEvent("StartEvent_Readonly").name("开始")
             .serviceTask("Task_External").name("外部任务").camundaExternalTask("audit-readonly")
             .boundaryEvent("Timer_Reminder").name("提醒").cancelActivity(false).timerWithDuration("P1D")
-            .endEvent("EndEvent_Reminded")
+            .endEvent("EndEvent_Reminded").name("已提醒")
             .moveToActivity("Task_External").userTask("Task_Review").name("审核")
-            .endEvent("EndEvent_Readonly").done())
+            .camundaCandidateGroups("tz-sti").camundaDueDate("${dateTime().plusDays(7).toDate()}").camundaPriority("50")
+            .camundaFormRef("test-confirm").camundaFormRefBinding("deployment")
+            .endEvent("EndEvent_Readonly").name("结束").done())
+        .addClasspathResource("test-forms/test-confirm.form")
         .deploy().getId();
     definitionId = engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deploymentId)
         .singleResult().getId();

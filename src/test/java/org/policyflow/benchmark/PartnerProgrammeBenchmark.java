@@ -357,12 +357,13 @@ class PartnerProgrammeBenchmark {
   private void tasklistQuery() throws Exception {
     BpmnModelInstance model = Bpmn.createExecutableProcess("benchmark-open-tasks").name("基准测试待办")
         .camundaHistoryTimeToLive(1)
-        .startEvent()
+        .startEvent("StartEvent_Opened").name("开始")
         .userTask("Task_Open").name("待办事项").camundaCandidateGroups("${group}")
+        .camundaDueDate("${dateTime().plusDays(7).toDate()}").camundaPriority("50").camundaFormRef("test-confirm").camundaFormRefBinding("deployment")
         .multiInstance().parallel().cardinality("${count}").multiInstanceDone()
-        .endEvent().done();
+        .endEvent("EndEvent_Done").name("结束").done();
     engine.getRepositoryService().createDeployment().name("benchmark").addModelInstance("benchmark-open-tasks.bpmn", model)
-        .deploy();
+        .addClasspathResource("test-forms/test-confirm.form").deploy();
     ClockUtil.reset();
     List<String> localities = identity.localities().stream().map(IdentityProperties.Locality::id).toList();
     int perLocality = openTasks / localities.size();

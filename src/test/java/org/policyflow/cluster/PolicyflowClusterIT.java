@@ -362,7 +362,7 @@ class PolicyflowClusterIT {
 
   private void deployTestModels() throws Exception {
     Map<String, byte[]> models = new LinkedHashMap<>();
-    for (String name : List.of("cluster-timer.bpmn", "cluster-task.bpmn")) {
+    for (String name : List.of("cluster-timer.bpmn", "cluster-task.bpmn", "cluster-task.form")) {
       try (InputStream in = getClass().getResourceAsStream("/cluster/" + name)) {
         models.put(name, in.readAllBytes());
       }

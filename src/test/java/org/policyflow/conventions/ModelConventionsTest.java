@@ -3,21 +3,35 @@ package org.policyflow.conventions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.policyflow.PolicyflowIntegrationTest;
+import org.policyflow.platform.guard.DeploymentGuard;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
-/** Every model and form the project deploys follows the conventions (beans looked up in the real context). */
+/**
+ * Every model and form the project deploys passes the deployment guard (conventions and safety, beans and
+ * published expression members of the real application), so the start-up deployment cannot be refused.
+ */
 @PolicyflowIntegrationTest
 class ModelConventionsTest {
 
-  @Autowired ApplicationContext context;
+  @Autowired DeploymentGuard deploymentGuard;
 
   @Test
-  void everyModelAndFormInTheProjectFollowsTheConventions() {
-    List<String> violations = ModelConventions.check(Path.of("processes"), Path.of("forms"), context::containsBean);
-    assertThat(violations).isEmpty();
+  void everyModelAndFormInTheProjectPassesTheDeploymentGuard() {
+    assertThat(ModelConventions.check(Path.of("processes"), Path.of("forms"), deploymentGuard.modelGuard()))
+        .isEmpty();
+  }
+
+  /** The test models other suites deploy (cluster test, working-day timers, Modeler call) are refused otherwise. */
+  @Test
+  void theTestModelsOtherSuitesDeployPassTheDeploymentGuard() {
+    Path resources = Path.of("src/test/resources");
+    assertThat(ModelConventions.check(resources.resolve("cluster"), Path.of("none"), deploymentGuard.modelGuard()))
+        .isEmpty();
+    assertThat(ModelConventions.check(resources.resolve("bpmn"), resources.resolve("test-forms"),
+        deploymentGuard.modelGuard())).isEmpty();
+    assertThat(ModelConventions.check(resources.resolve("modeler"), Path.of("none"), deploymentGuard.modelGuard()))
+        .isEmpty();
   }
 }

@@ -50,6 +50,7 @@ class WorkingDayTimerIntegrationTest {
         .name("working-day-timer-test")
         .addClasspathResource("bpmn/working-day-timer.bpmn")
         .addClasspathResource("bpmn/working-day-expression.bpmn")
+        .addClasspathResource("test-forms/test-confirm.form")
         .deploy().getId();
   }
 
