@@ -130,6 +130,23 @@ class FormCheckTest {
   }
 
   @Test
+  void aDeadlineInAYearTheCalendarLacksAnswers422NotA500() {
+    long calls = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("partner-call").count();
+    // Ten working days after 28 December 2026 reach into 2027, whose arrangement is not published.
+    Map<String, Object> variables = Map.of(
+        "callYear", Map.of("value", 2026), "callTitle", Map.of("value", "2026年度通州区创新伙伴征集通知（年末批次）"),
+        "applicationDeadline", Map.of("value", "2026-12-28"), "places", Map.of("value", 10));
+    for (String endpoint : List.of("submit-form", "start")) {
+      ResponseEntity<Map> refused = http.withBasicAuth("wanglixin", "demo").postForEntity(
+          "/engine-rest/process-definition/key/partner-call/" + endpoint, Map.of("variables", variables), Map.class);
+      assertThat(refused.getStatusCode().value()).as(endpoint + ": " + refused.getBody()).isEqualTo(422);
+      assertThat((String) refused.getBody().get("message")).contains("2027");
+    }
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("partner-call").count())
+        .isEqualTo(calls);
+  }
+
+  @Test
   void formRefusalsAreLoggedInOneLineWithoutStackTrace(CapturedOutput output) {
     int from = output.getOut().length();
     Map<String, Object> application = Map.of("callId", Map.of("value", "TZP-2026-99"),
