@@ -223,11 +223,11 @@ public class FormCheckPlugin extends AbstractProcessEnginePlugin {
         continue;
       }
       if (field.readOnly()) {
-        changed = changed == null ? new LinkedHashMap<>(variables) : changed;
+        changed = changed == null ? copy(variables) : changed;
         changed.remove(field.key());
       } else if (field.isText()
           && plain(value(variables, field.key())) instanceof String text && text.length() > LONGEST_STRING_VARIABLE) {
-        changed = changed == null ? new LinkedHashMap<>(variables) : changed;
+        changed = changed == null ? copy(variables) : changed;
         changed.put(field.key(), Variables.objectValue(text)
             .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
       }
@@ -235,6 +235,21 @@ public class FormCheckPlugin extends AbstractProcessEnginePlugin {
     if (changed != null) {
       replace.with(changed);
     }
+  }
+
+  /**
+   * A changeable copy that keeps each value's type: a value Tasklist sends still serialised (a list
+   * as an Object in JSON) cannot be read as a plain value before the engine deserialises it.
+   */
+  private static Map<String, Object> copy(Map<String, Object> variables) {
+    if (variables instanceof VariableMap typed) {
+      VariableMap copy = Variables.createVariables();
+      for (String name : typed.keySet()) {
+        copy.putValueTyped(name, typed.getValueTyped(name));
+      }
+      return copy;
+    }
+    return new LinkedHashMap<>(variables);
   }
 
   private FormSchema form(CommandContext context, ProcessDefinitionEntity process, String activity,

@@ -66,8 +66,14 @@ class FormCheckTest {
   @Test
   void formReadOnlyFieldIsNotTakenFromTheSubmission() {
     ProcessInstance instance = start();
-    ResponseEntity<Map> response = submit(taskOf(instance), Map.of("officialName", "篡改后的名称", "decision", "approve"));
-    assertThat(response.getStatusCode().value()).isEqualTo(204);
+    Map<String, Object> variables = new HashMap<>(Map.of(
+        "officialName", Map.of("value", "篡改后的名称"), "decision", Map.of("value", "approve")));
+    // A list as Tasklist sends it when the instance already holds one: an Object still serialised as JSON.
+    variables.put("items", Map.of("value", "[{\"name\":\"申报书\"}]", "type", "Object",
+        "valueInfo", Map.of("objectTypeName", "java.util.ArrayList", "serializationDataFormat", "application/json")));
+    ResponseEntity<Map> response = http.withBasicAuth("demo", "demo").postForEntity(
+        "/engine-rest/task/" + taskOf(instance).getId() + "/submit-form", Map.of("variables", variables), Map.class);
+    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(204);
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
         .variableName("officialName").singleResult().getValue()).isEqualTo("北京某单位");
   }
