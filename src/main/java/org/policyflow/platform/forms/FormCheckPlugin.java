@@ -57,8 +57,9 @@ import org.springframework.stereotype.Component;
  * shows read-only, and stores texts over 4,000 characters as JSON values, because a String variable
  * of that length fails on the history insert.
  *
- * <p>Only the outermost command is checked: a delegate that completes or starts something inside a
- * checked step acts for the system.
+ * <p>Only submissions from outside are checked ({@link SubmissionBoundaryFilter}: every HTTP route),
+ * and only the outermost command: a delegate that completes or starts something inside a checked step,
+ * and in-process Java code, act for the system.
  */
 @Component
 public class FormCheckPlugin extends AbstractProcessEnginePlugin {
@@ -104,7 +105,7 @@ public class FormCheckPlugin extends AbstractProcessEnginePlugin {
     @Override
     public <T> T execute(Command<T> command) {
       int[] level = depth.get();
-      if (level[0]++ == 0) {
+      if (level[0]++ == 0 && SubmissionBoundaryFilter.fromOutside()) {
         try {
           checkSubmission(command, Context.getCommandContext());
         } catch (RuntimeException e) {
