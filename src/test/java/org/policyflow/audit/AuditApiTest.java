@@ -141,8 +141,9 @@ class AuditApiTest {
     assertThat((Map<String, Object>) acknowledge.get("completedBy")).containsEntry("name", "黄磊");
     assertThat(timeline).anySatisfy(e -> assertThat(e).containsEntry("activityId", "EndEvent_NotRecommended"));
 
-    Map<String, Object> refusal = entry(timeline, "rule", "TZP-D1", "kind", "rule");
-    assertThat(refusal).containsEntry("passed", false).containsEntry("field", "declineReason").containsEntry("name", "登记推荐意见")
+    // The decline without a reason is refused by the recommendation form's own rule (its label names TZP-D1).
+    Map<String, Object> refusal = entry(timeline, "rule", "FORM-REQUIRED", "kind", "rule");
+    assertThat(refusal).containsEntry("passed", false).containsEntry("field", "declineReason")
         .containsEntry("typeLabel", "规则拒绝（已回退）");
     assertThat((String) refusal.get("reasonZh")).isNotBlank();
     assertThat((Map<String, Object>) refusal.get("actor")).containsEntry("name", "孙鹏");

@@ -195,16 +195,20 @@ class PartnerApplicationProcessTest {
 
   @Test
   void partnerTZP_D1_declineNeedsAReasonAndTheTaskIsKept() {
+    // The form requires the reason while 不予推荐 is chosen, so the server-side form check refuses first
+    // (FORM-REQUIRED, the label names TZP-D1); RecommendationDelegates keeps TZP-D1 for code paths without a form.
     ProcessInstance application = apply(12);
     String taskId = taskOf(application).getId();
     ResponseEntity<Map> refused = http.withBasicAuth("sunpeng", "demo").postForEntity(
         "/engine-rest/task/" + taskId + "/submit-form",
         Map.of("variables", Map.of("recommendation", Map.of("value", "decline"))), Map.class);
     Assertions.assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    Assertions.assertThat((String) refused.getBody().get("message")).contains("[TZP-D1]").contains("declineReason");
+    Assertions.assertThat((String) refused.getBody().get("message"))
+        .contains("[FORM-REQUIRED] declineReason").contains("TZP-D1");
     assertThat(application).isWaitingAt("Task_RecommendApplication");
     Assertions.assertThat(refusals(application)).singleElement()
-        .satisfies(r -> Assertions.assertThat(r).containsEntry("rule", "TZP-D1").containsEntry("user", "sunpeng"));
+        .satisfies(r -> Assertions.assertThat(r).containsEntry("rule", "FORM-REQUIRED").containsEntry("field", "declineReason")
+            .containsEntry("user", "sunpeng"));
 
     fixtures.completeAs("sunpeng", CLERKS, taskId, Map.of("recommendation", "decline", "declineReason", "研发能力与本地产业需求不匹配"));
     assertThat(application).isWaitingAt("Task_AcknowledgeOutcome")

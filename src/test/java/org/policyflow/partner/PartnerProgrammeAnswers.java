@@ -27,7 +27,7 @@ public final class PartnerProgrammeAnswers {
     answers.put("Task_SignByLocality", Map.of("signatureConfirmed", true));
     answers.put("Task_SignByPartner", Map.of("signatureConfirmed", true));
     answers.put("Task_SubmitAnnualReport", Map.of("progressSummary", "年度任务按计划推进", "technologyNeeds", "发布技术需求3项",
-        "projects", "承担区级项目1项", "rdInvestment", 500, "problems", "无"));
+        "projects", "承担区级项目1项", "rdInvestment", 500, "problems", "暂无"));
     answers.put("Task_LocalityOpinion", Map.of("localityOpinion", "属地服务保障到位"));
     answers.put("Task_AnnualEvaluation", Map.of("evaluationResult", "good", "evaluationOpinion", "完成年度目标"));
     answers.put("Task_FinalEvaluation", Map.of("finalEvaluationResult", "good", "finalEvaluationOpinion", "三年合作目标完成"));

@@ -74,7 +74,8 @@ class ModelDeploymentTest {
 
       // The form deployed next to the BPMN is the one the new version's task shows.
       ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("target-record",
-          Map.of("targetKey", "canal-talents", "targetValue", 120, "reporter", "wanglixin"));
+          Map.of("targetKey", "canal-talents", "targetValue", 120, "reporter", "wanglixin", "asOfDate", "2026-06-30",
+              "source", "区统计局季度报表"));
       Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
       ResponseEntity<String> form = http.withBasicAuth("demo", "demo")
           .getForEntity("/engine-rest/task/" + task.getId() + "/deployed-form", String.class);

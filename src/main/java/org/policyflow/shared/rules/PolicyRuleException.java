@@ -62,4 +62,9 @@ public class PolicyRuleException extends FormFieldValidationException {
   public String activityId() {
     return activityId;
   }
+
+  /** Where the refusal happened, for the one-line log entry of {@link RuleRefusalRecorder}. */
+  public String where() {
+    return "instance=" + processInstanceId + " activity=" + activityId;
+  }
 }

@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,11 +23,16 @@ import org.springframework.stereotype.Component;
  * person loses nothing and can correct the entry), which would also erase the fact that a rule blocked
  * it; after the rollback this interceptor appends the refusal — rule, field, reasons, activity, user,
  * time — to the instance's {@code ruleRefusals} variable in a transaction of its own.
+ *
+ * <p>Each refusal is also logged once, in one INFO line (user, where, rule and field of each
+ * violation): refused input is no fault, so no stack trace ({@code org.policyflow.platform.RefusalLogFilter}
+ * keeps the engine's own ERROR entry for it out of the log).
  */
 @Component
 public class RuleRefusalRecorder extends AbstractProcessEnginePlugin {
 
   public static final String VARIABLE = "ruleRefusals";
+  private static final Logger LOG = LoggerFactory.getLogger(RuleRefusalRecorder.class);
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -45,14 +53,31 @@ public class RuleRefusalRecorder extends AbstractProcessEnginePlugin {
     @Override
     public <T> T execute(Command<T> command) {
       Authentication actor = configuration.getIdentityService().getCurrentAuthentication();
+      boolean outermost = Context.getCommandContext() == null;
       try {
         return next.execute(command);
       } catch (PolicyRuleException refusal) {
         if (refusal.processInstanceId() != null) {
           record(configuration.getCommandExecutorTxRequiresNew(), refusal, actor);
         }
+        if (outermost) {
+          log(refusal.violations(), refusal.where(), actor);
+        }
+        throw refusal;
+      } catch (MessageRuleException refusal) {
+        if (outermost) {
+          log(List.of(refusal.violation()), "message", actor);
+        }
         throw refusal;
       }
+    }
+
+    private static void log(List<RuleViolation> violations, String where, Authentication actor) {
+      StringBuilder rules = new StringBuilder();
+      for (RuleViolation violation : violations) {
+        rules.append(rules.length() == 0 ? "" : ", ").append(violation.ruleId()).append(' ').append(violation.field());
+      }
+      LOG.info("Refused: user={} {} rules=[{}]", actor == null ? null : actor.getUserId(), where, rules);
     }
 
     private static void record(CommandExecutor executor, PolicyRuleException refusal, Authentication actor) {

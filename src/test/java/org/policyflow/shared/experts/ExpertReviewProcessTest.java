@@ -143,8 +143,10 @@ class ExpertReviewProcessTest {
         Map.of("variables", Map.of("score", Map.of("value", 120), "comment", Map.of("value", " "),
             "noConflictOfInterest", Map.of("value", false))), Map.class);
     Assertions.assertThat(refused.getStatusCode()).as(String.valueOf(refused.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
+    // The score form's own rules (0–100, comment and declaration required) refuse first, on every route;
+    // RecordExpertScoreDelegate keeps EXP-3 / EXP-2 for code paths without the form.
     Assertions.assertThat((String) refused.getBody().get("message"))
-        .contains("[EXP-3] score").contains("[EXP-3] comment").contains("[EXP-2] noConflictOfInterest");
+        .contains("[FORM-MAX] score").contains("[FORM-REQUIRED] comment").contains("[FORM-REQUIRED] noConflictOfInterest");
     Assertions.assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
 
     ResponseEntity<Map> accepted = http.withBasicAuth(task.getAssignee(), "demo").postForEntity(
@@ -300,9 +302,9 @@ class ExpertReviewProcessTest {
     List<Task> decisions = taskService.createTaskQuery().processInstanceId(review.getId())
         .taskDefinitionKey("Task_ReplaceExpert").list();
     Assertions.assertThat(decisions).hasSize(5);
-    taskService.complete(decisions.get(0).getId(), Map.of("replacementDecision", "replace", "replacementReason", "逾期"));
+    taskService.complete(decisions.get(0).getId(), Map.of("replacementDecision", "replace", "replacementReason", "专家逾期未评"));
     Assertions.assertThatThrownBy(() -> taskService.complete(decisions.get(1).getId(),
-            Map.of("replacementDecision", "replace", "replacementReason", "逾期")))
+            Map.of("replacementDecision", "replace", "replacementReason", "专家逾期未评")))
         .isInstanceOf(PolicyRuleException.class).hasMessageContaining("没有可替换的合格专家");
     Assertions.assertThat(taskService.createTaskQuery().taskId(decisions.get(1).getId()).count()).isOne();
   }

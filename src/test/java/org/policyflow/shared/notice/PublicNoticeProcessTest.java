@@ -280,7 +280,10 @@ class PublicNoticeProcessTest {
         "/engine-rest/task/" + verify.getId() + "/submit-form",
         Map.of("variables", Map.of("objectionDecision", Map.of("value", "upheld"))), Map.class);
     Assertions.assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    Assertions.assertThat((String) refused.getBody().get("message")).contains("[TZP-N1]").contains("核实意见");
+    // The verification form requires the written finding (FORM-REQUIRED, on every route) before the
+    // notice's own TZP-N1 check, which stays for code paths without the form.
+    Assertions.assertThat((String) refused.getBody().get("message"))
+        .contains("[FORM-REQUIRED] objectionFinding").contains("核实意见");
     Assertions.assertThat(taskService.createTaskQuery().taskId(verify.getId()).count()).isOne();
   }
 

@@ -33,8 +33,8 @@ class QuotaServiceTest {
   @BeforeEach
   void openQuota() {
     owner = engine.getRuntimeService().startProcessInstanceByKey("target-record",
-        Map.of("targetKey", "canal-talents", "targetValue", 1, "reporter", "wanglixin",
-            "quota_songzhuang", 2, "quotaUsed_songzhuang", 1));
+        Map.of("targetKey", "canal-talents", "targetValue", 1, "reporter", "wanglixin", "asOfDate", "2026-06-30",
+            "source", "区统计局季度报表", "quota_songzhuang", 2, "quotaUsed_songzhuang", 1));
   }
 
   @AfterEach
