@@ -126,10 +126,21 @@ class ManagementEndpointsTest {
   }
 
   @Test
+  void onlyAdministratorsTriggerABackupAndAnInMemoryDatabaseIsRefusedWithTheReason() throws Exception {
+    assertThat(post(managementPort, "/actuator/backup", null).statusCode()).isEqualTo(401);
+    assertThat(post(managementPort, "/actuator/backup", "sunpeng:demo").statusCode()).isEqualTo(403);
+    HttpResponse<String> admin = post(managementPort, "/actuator/backup", "demo:demo");
+    // The test database lives in memory; the H2 file database is backed up by scripts/backup-restore-test.sh.
+    assertThat(admin.statusCode()).isEqualTo(409);
+    assertThat(admin.body()).contains("pg_dump", "H2 file database only");
+  }
+
+  @Test
   void thePublicPortServesNoManagementEndpoint() throws Exception {
     for (String path : new String[] {"/actuator/prometheus", "/actuator/health", "/actuator/health/readiness"}) {
       assertThat(get(serverPort, path, "demo:demo").statusCode()).as(path).isIn(401, 404);
     }
+    assertThat(post(serverPort, "/actuator/backup", "demo:demo").statusCode()).isIn(401, 403, 404);
   }
 
   @Test
@@ -166,8 +177,16 @@ class ManagementEndpointsTest {
     }
   }
 
+  private HttpResponse<String> post(int port, String path, String credentials) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .POST(HttpRequest.BodyPublishers.noBody()), credentials);
+  }
+
   private HttpResponse<String> get(int port, String path, String credentials) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET(), credentials);
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request, String credentials) throws Exception {
     if (credentials != null) {
       request.header("Authorization", "Basic "
           + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
