@@ -2,6 +2,7 @@ package org.policyflow.platform.operations;
 
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
@@ -17,23 +18,30 @@ import org.springframework.stereotype.Component;
 public class JobExecutorHealthIndicator extends AbstractHealthIndicator {
 
   private final ProcessEngineConfigurationImpl configuration;
+  private final boolean configuredOn;
 
-  public JobExecutorHealthIndicator(ProcessEngineConfigurationImpl configuration) {
+  /**
+   * Whether the executor should run comes from the starter's property: the starter keeps the engine's own
+   * "activate" flag off and starts the executor itself once the application has started.
+   */
+  public JobExecutorHealthIndicator(ProcessEngineConfigurationImpl configuration,
+      @Value("${camunda.bpm.job-execution.enabled:true}") boolean configuredOn) {
     super("Job executor health check failed");
     this.configuration = configuration;
+    this.configuredOn = configuredOn;
   }
 
   @Override
   protected void doHealthCheck(Health.Builder builder) {
     JobExecutor executor = configuration.getJobExecutor();
-    boolean enabled = configuration.isJobExecutorActivate() && executor != null;
+    boolean enabled = configuredOn && executor != null;
     builder.withDetail("enabled", enabled);
     if (!enabled) {
       builder.up();
       return;
     }
     builder.withDetail("active", executor.isActive())
-        .withDetail("lockOwner", executor.getLockOwner())
+        .withDetail("lockOwner", String.valueOf(executor.getLockOwner()))
         .withDetail("maxJobsPerAcquisition", executor.getMaxJobsPerAcquisition())
         .withDetail("waitTimeInMillis", executor.getWaitTimeInMillis())
         .withDetail("lockTimeInMillis", executor.getLockTimeInMillis());
