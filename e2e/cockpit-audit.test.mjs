@@ -44,7 +44,7 @@ const vars = o => ({variables: Object.fromEntries(Object.entries(o).map(([k, v])
 const day = offset => new Date(Date.now() + 8 * 3600e3 + offset * 86400e3).toISOString().slice(0, 10);
 
 async function startApp(port, dbDir) {
-  const app = spawn('java', ['-Xmx512m', '-jar', JAR, `--server.port=${port}`,
+  const app = spawn('java', ['-Xmx512m', '-jar', JAR, `--server.port=${port}`, '--management.server.port=0',
     `--spring.datasource.url=jdbc:h2:file:${join(dbDir, 'policyflow')};DB_CLOSE_ON_EXIT=FALSE`,
     // The test runs on the real clock: a test-only 2027 arrangement keeps deadlines computable near year end.
     `--policyflow.working-days.directory=${PROVISIONAL_CALENDAR}`],

@@ -2,7 +2,8 @@
 # Two policyflow nodes on one PostgreSQL server (docs/cluster.md): installs Debian's postgresql package
 # when it is missing, starts a throwaway PostgreSQL cluster on a free 127.0.0.1 port in a temporary
 # directory, builds the jar and runs the *ClusterIT tests (mvn -Pcluster), which start two application
-# processes and drive them over HTTP. Everything it started is stopped and removed on exit, also on
+# processes and drive them over HTTP, then HistoryCleanupTest against a second database on the same server.
+# Everything it started is stopped and removed on exit, also on
 # failure, Ctrl-C or timeout. Last line: "cluster test: N passed, M failed".
 #
 #   scripts/cluster-test.sh            (as root, or as a user that may run sudo apt-get when needed)
@@ -109,7 +110,8 @@ as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$RUN_DIR/postgresql.log" -w -t 60 start
 PG_STARTED=1
 as_pg "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$PG_SOCK" -p "$PG_PORT" -U postgres -d postgres \
   -c "CREATE ROLE policyflow LOGIN PASSWORD '$DB_PASSWORD'" \
-  -c "CREATE DATABASE policyflow OWNER policyflow ENCODING 'UTF8'"
+  -c "CREATE DATABASE policyflow OWNER policyflow ENCODING 'UTF8'" \
+  -c "CREATE DATABASE policyflow_history OWNER policyflow ENCODING 'UTF8'"
 log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') ready"
 
 log "building the jar"
@@ -126,15 +128,23 @@ log "running the cluster tests (timeout ${TIMEOUT}s)"
 set +e
 timeout --kill-after=30 "$TIMEOUT" mvn -B -o -Pcluster test 2>&1 | tee "$RUN_DIR/mvn.log"
 MVN_RC=${PIPESTATUS[0]}
+# History cleanup on PostgreSQL: the same test as in mvn test (H2), against a database of its own.
+if [ "$MVN_RC" = 0 ]; then
+  log "history cleanup on PostgreSQL (HistoryCleanupTest)"
+  timeout --kill-after=30 600 mvn -B -o test -Dtest=HistoryCleanupTest -Dsurefire.failIfNoSpecifiedTests=false \
+    "-Dspring.datasource.url=jdbc:postgresql://127.0.0.1:$PG_PORT/policyflow_history" \
+    -Dspring.datasource.username=policyflow "-Dspring.datasource.password=$DB_PASSWORD" \
+    -Dcamunda.bpm.database.type=postgres 2>&1 | tee -a "$RUN_DIR/mvn.log"
+  MVN_RC=${PIPESTATUS[0]}
+fi
 set -e
 
-RESULT=$(grep -E '^\[(INFO|ERROR|WARNING)\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$' \
-  "$RUN_DIR/mvn.log" | tail -n 1 || true)
-if [ -n "$RESULT" ]; then
-  RUN=$(sed -E 's/.*Tests run: ([0-9]+).*/\1/' <<< "$RESULT")
-  FAILED=$(sed -E 's/.*Failures: ([0-9]+), Errors: ([0-9]+).*/\1 \2/' <<< "$RESULT" | awk '{print $1 + $2}')
-  SKIPPED=$(sed -E 's/.*Skipped: ([0-9]+).*/\1/' <<< "$RESULT")
-  PASSED=$((RUN - FAILED - SKIPPED))
+# One totals line per Maven run (the cluster tests, then the history cleanup test): summed.
+TOTALS=$(grep -E '^\[(INFO|ERROR|WARNING)\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$' \
+  "$RUN_DIR/mvn.log" | sed -E 's/.*Tests run: ([0-9]+), Failures: ([0-9]+), Errors: ([0-9]+), Skipped: ([0-9]+)/\1 \2 \3 \4/' || true)
+if [ -n "$TOTALS" ]; then
+  PASSED=$(awk '{p += $1 - $2 - $3 - $4} END {print p}' <<< "$TOTALS")
+  FAILED=$(awk '{f += $2 + $3} END {print f}' <<< "$TOTALS")
 else
   PASSED=0
   FAILED=1

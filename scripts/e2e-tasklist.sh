@@ -38,7 +38,7 @@ trap cleanup EXIT
 java -Xmx384m -jar target/policyflow-0.1.0-SNAPSHOT.jar \
   --spring.profiles.active=e2e \
   --camunda.bpm.job-execution.enabled=false \
-  --server.address=127.0.0.1 --server.port="$PORT" \
+  --server.address=127.0.0.1 --server.port="$PORT" --management.server.port=0 \
   "--spring.datasource.url=jdbc:h2:file:$WORK/db;DB_CLOSE_ON_EXIT=FALSE" \
   > "$WORK/app.log" 2>&1 &
 APP_PID=$!

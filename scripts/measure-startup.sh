@@ -13,7 +13,7 @@ fi
 workdir=$(mktemp -d)
 port=${PORT:-18080}
 start=$(date +%s.%N)
-java "$@" -jar "$jar" --server.port="$port" \
+java "$@" -jar "$jar" --server.port="$port" --management.server.port=0 \
   --spring.datasource.url="jdbc:h2:file:$workdir/policyflow;DB_CLOSE_ON_EXIT=FALSE" > "$workdir/app.log" 2>&1 &
 pid=$!
 stop() { rc=$?; kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$workdir"; exit $rc; }

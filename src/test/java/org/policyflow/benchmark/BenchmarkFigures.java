@@ -40,15 +40,38 @@ final class BenchmarkFigures {
   /** A figure with a goal; {@code atMost} says whether the goal is an upper bound. */
   void figure(String name, double value, String unit, double goal, boolean atMost) {
     boolean pass = atMost ? value <= goal : value >= goal;
-    record(name, value, unit, (atMost ? "≤ " : "≥ ") + format(goal) + " " + unit, pass ? "PASS" : "MISS");
+    record(name, value, unit, (atMost ? "≤ " : "≥ ") + format(goal) + " " + unit, pass ? "PASS" : "MISS", null, null);
+  }
+
+  /**
+   * A figure measured several times: the median is the value and the only thing the verdict looks at, the
+   * spread (lowest–highest) is printed beside it, so that one lucky or unlucky repetition cannot pass or
+   * fail a goal and a reader sees how far the repetitions lay apart. {@code goal} null: no verdict.
+   */
+  void repeated(String name, double[] values, String unit, Double goal, boolean atMost) {
+    double median = median(values);
+    double low = Arrays.stream(values).min().orElse(Double.NaN);
+    double high = Arrays.stream(values).max().orElse(Double.NaN);
+    String spread = "median of " + values.length + ", spread " + format(low) + "–" + format(high) + " " + unit;
+    String verdict = goal == null ? null : (atMost ? median <= goal : median >= goal) ? "PASS" : "MISS";
+    record(name, median, unit, goal == null ? null : (atMost ? "≤ " : "≥ ") + format(goal) + " " + unit, verdict,
+        spread, values);
+  }
+
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   /** A figure reported for information only. */
   void figure(String name, double value, String unit) {
-    record(name, value, unit, null, null);
+    record(name, value, unit, null, null, null, null);
   }
 
-  private void record(String name, double value, String unit, String goal, String verdict) {
+  private void record(String name, double value, String unit, String goal, String verdict, String spread,
+      double[] values) {
     double load = loadAverage();
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("value", value);
@@ -57,9 +80,14 @@ final class BenchmarkFigures {
       entry.put("goal", goal);
       entry.put("verdict", verdict);
     }
+    if (values != null) {
+      entry.put("repetitions", values);
+      entry.put("spread", spread);
+    }
     entry.put("loadAverage1m", load);
     figures.put(name, entry);
     String line = "benchmark " + name + "=" + format(value) + " " + unit
+        + (spread == null ? "" : " (" + spread + ")")
         + (goal == null ? " (no goal)" : " (goal " + goal + ") " + verdict) + " [load " + load + "]";
     lines.add(line);
     System.out.println(line);

@@ -40,6 +40,8 @@ final class ClusterNode implements AutoCloseable {
         "--spring.profiles.active=postgres",
         "--server.address=127.0.0.1",
         "--server.port=" + port,
+        // Two nodes share the host: each its own free management port.
+        "--management.server.port=0",
         // Short, so that the jobs of a killed node are taken over within the test's patience.
         "--camunda.bpm.job-execution.lock-time-in-millis=" + settings.lockTimeMillis(),
         "--camunda.bpm.generic-properties.properties.hostname=" + name,
