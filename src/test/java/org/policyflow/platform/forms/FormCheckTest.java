@@ -49,8 +49,11 @@ class FormCheckTest {
       deployment = engine.getRepositoryService().createDeployment().name("form-check-test")
           .addInputStream("form-check-task.form", form)
           .addModelInstance("form-check-process.bpmn", Bpmn.createExecutableProcess("form-check-process")
-              .camundaHistoryTimeToLive(1).startEvent().userTask("Task_Check").camundaAssignee("demo")
-              .camundaFormRef("form-check-task").camundaFormRefBinding("deployment").endEvent().done())
+              .name("表单检查测试").camundaHistoryTimeToLive(1).startEvent("StartEvent_Check").name("开始")
+              .userTask("Task_Check").name("检查表单").camundaCandidateGroups("camunda-admin")
+              .camundaDueDate("P1D").camundaPriority("50")
+              .camundaFormRef("form-check-task").camundaFormRefBinding("deployment")
+              .endEvent("EndEvent_Check").name("结束").done())
           .deploy().getId();
     }
   }
@@ -136,7 +139,18 @@ class FormCheckTest {
   }
 
   @Test
-  void aDeadlineInAYearTheCalendarLacksAnswers422NotA500() {
+  void calendarWDC_M1_aDeadlineInAYearTheCalendarLacksIsRefusedAtTheFieldWithTheLatestDeadline_notA500() {
+    // The engine clock, not the machine's: the deadline must stay in the future, the period must reach 2027.
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+        java.time.OffsetDateTime.parse("2026-11-30T09:00+08:00").toInstant()));
+    try {
+      refuseCallReaching2027();
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
+  private void refuseCallReaching2027() {
     long calls = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("partner-call").count();
     // Ten working days after 28 December 2026 reach into 2027, whose arrangement is not published.
     Map<String, Object> variables = Map.of(
@@ -145,8 +159,10 @@ class FormCheckTest {
     for (String endpoint : List.of("submit-form", "start")) {
       ResponseEntity<Map> refused = http.withBasicAuth("wanglixin", "demo").postForEntity(
           "/engine-rest/process-definition/key/partner-call/" + endpoint, Map.of("variables", variables), Map.class);
-      assertThat(refused.getStatusCode().value()).as(endpoint + ": " + refused.getBody()).isEqualTo(422);
-      assertThat((String) refused.getBody().get("message")).contains("2027");
+      assertThat(refused.getStatusCode().value()).as(endpoint + ": " + refused.getBody()).isEqualTo(400);
+      assertThat((String) refused.getBody().get("message")).contains("2027").contains("申报截止日期最晚可定为");
+      assertThat(violations(refused)).singleElement().satisfies(v -> assertThat(v)
+          .containsEntry("field", "applicationDeadline").containsEntry("ruleId", "WDC-M1"));
     }
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("partner-call").count())
         .isEqualTo(calls);

@@ -469,10 +469,14 @@ class FormRulesTableTest {
     }
     DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("form-check-test-models");
     for (String formId : formIds) {
-      BpmnModelInstance model = Bpmn.createExecutableProcess(testModelKey(formId)).camundaHistoryTimeToLive(1)
-          .startEvent().userTask("Task_Form").camundaAssignee("demo").camundaFormRef(formId)
-          .camundaFormRefBinding("latest").endEvent().done();
+      // Built to the deployment guard's conventions: labels, a group, due date, priority, the form alongside.
+      BpmnModelInstance model = Bpmn.createExecutableProcess(testModelKey(formId)).name("表单规则测试")
+          .camundaHistoryTimeToLive(1).startEvent("StartEvent_Form").name("开始")
+          .userTask("Task_Form").name("填写表单").camundaCandidateGroups("camunda-admin").camundaDueDate("P1D")
+          .camundaPriority("50").camundaFormRef(formId).camundaFormRefBinding("deployment")
+          .endEvent("EndEvent_Form").name("结束").done();
       deployment.addModelInstance(testModelKey(formId) + ".bpmn", model);
+      deployment.addClasspathResource("forms/" + formId + ".form");
     }
     Deployment deployed = deployment.deploy();
     testDeployment = deployed.getId();

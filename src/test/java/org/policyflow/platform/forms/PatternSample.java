@@ -42,7 +42,7 @@ final class PatternSample {
         if (Character.isLetter(sample.charAt(0))) {
           sample = switch (sample) {
             case "d" -> "1";
-            case "w" -> "a";
+            case "w", "S" -> "a";
             default -> null;
           };
           if (sample == null) {
