@@ -53,6 +53,9 @@ public final class ModelConventions {
       "(Activity|Event|Gateway|Flow|Process|Participant|Lane|Collaboration|DataObjectReference|DataStoreReference"
           + "|TextAnnotation|Association|Group|Message|Signal|Error|Escalation)_[0-9a-z]{7}|StartEvent_1|Process_1");
   static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
+  /** A rule ID of docs/policy-rules.md (TZP-S1, EXP-2, BJC-CR1 …): it belongs in bpmn:documentation, not in a label. */
+  static final Pattern RULE_ID = Pattern.compile("(?<![A-Za-z0-9])[A-Z]{2,4}-[A-Z]{0,2}[0-9]+(?![A-Za-z0-9])");
+  static final String MODELER_NS = "http://camunda.org/schema/modeler/1.0";
   /** Tasklist 7.24 bundles form-js 1.8.7. */
   static final int MAX_FORM_SCHEMA_VERSION = 16;
 
@@ -110,6 +113,11 @@ public final class ModelConventions {
     model.getModelElementsByType(BpmnShape.class).forEach(s -> shapes.add(s.getBpmnElement().getId()));
     Set<String> edges = new HashSet<>();
     model.getModelElementsByType(BpmnEdge.class).forEach(e -> edges.add(e.getBpmnElement().getId()));
+    // Without them Camunda Modeler treats the file as Camunda 8 or unknown: no 7.24 properties panel, no 7.24 lint.
+    if (!"Camunda Platform".equals(model.getDefinitions().getAttributeValueNs(MODELER_NS, "executionPlatform"))
+        || !"7.24.0".equals(model.getDefinitions().getAttributeValueNs(MODELER_NS, "executionPlatformVersion"))) {
+      violation(file, "-", "lacks modeler:executionPlatform=\"Camunda Platform\" modeler:executionPlatformVersion=\"7.24.0\"");
+    }
     if (model.getDefinitions().getBpmDiagrams().isEmpty()) {
       violation(file, "-", "has no diagram interchange (BPMNDiagram)");
     }
@@ -118,6 +126,7 @@ public final class ModelConventions {
       if (element.getId() != null && GENERATED_ID.matcher(element.getId()).matches()) {
         violation(file, element.getId(), "has a Modeler-generated id: name it by type and meaning");
       }
+      checkName(file, element);
     }
     for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
       checkFlowNode(file, node, shapes);
@@ -140,6 +149,23 @@ public final class ModelConventions {
         .forEach(l -> checkBean(file, "task listener", l.getCamundaDelegateExpression()));
     model.getModelElementsByType(CamundaExecutionListener.class)
         .forEach(l -> checkBean(file, "execution listener", l.getCamundaDelegateExpression()));
+  }
+
+  /** Labels are read in Modeler, Tasklist and Cockpit: plain Chinese, no JUEL, no rule IDs. */
+  private void checkName(Path file, BaseElement element) {
+    String name = element.getAttributeValue("name");
+    if (name == null || element instanceof Process && name.isBlank()) {
+      return;
+    }
+    if (name.contains("${") || name.contains("#{")) {
+      violation(file, element.getId(), "name '" + name + "' contains an expression: give a plain name and set the "
+          + "dynamic one with a task listener (task.setName)");
+    }
+    Matcher rule = RULE_ID.matcher(name);
+    if (rule.find()) {
+      violation(file, element.getId(), "name '" + name + "' carries rule ID " + rule.group()
+          + ": put rule IDs in bpmn:documentation");
+    }
   }
 
   private void checkFlowNode(Path file, FlowNode node, Set<String> shapes) {

@@ -62,6 +62,17 @@ class ModelConventionsBrokenFixtureTest {
   }
 
   @Test
+  void expressionOrRuleIdInANameIsFound() {
+    assertFound("Task_MissingBean: name '发送通知：${organisationName}' contains an expression");
+    assertFound("Task_ClassDelegate: name '归档（TZP-S1）' carries rule ID TZP-S1");
+  }
+
+  @Test
+  void missingExecutionPlatformIsFound() {
+    assertFound("broken-model.bpmn: -: lacks modeler:executionPlatform");
+  }
+
+  @Test
   void callToUnknownProcessIsFound() {
     assertFound("Task_CallUnknown: calls 'no-such-process'");
   }
