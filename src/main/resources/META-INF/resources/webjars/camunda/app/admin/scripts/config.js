@@ -22,6 +22,8 @@ export default {
     availableLocales: ['en', 'zh'],
     fallbackLocale: 'en'
   },
+  // The language choice shared by the four webapps.
+  customScripts: ['../welcome/scripts/language.js'],
 
   // // change the app name and vendor
   // app: {

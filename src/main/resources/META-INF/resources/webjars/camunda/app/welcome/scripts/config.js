@@ -22,6 +22,8 @@ export default {
     availableLocales: ['en', 'zh'],
     fallbackLocale: 'en'
   },
+  // The language choice shared by the four webapps.
+  customScripts: ['scripts/language.js'],
 
   // app: {
   //   name: 'Todos',
