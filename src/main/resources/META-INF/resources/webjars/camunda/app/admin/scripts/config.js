@@ -22,8 +22,8 @@ export default {
     availableLocales: ['en', 'zh'],
     fallbackLocale: 'en'
   },
-  // The language choice shared by the four webapps.
-  customScripts: ['../welcome/scripts/language.js'],
+  // The language choice shared by the four webapps; the header's name in Chinese order.
+  customScripts: ['../welcome/scripts/language.js', '../welcome/scripts/names.js'],
 
   // // change the app name and vendor
   // app: {

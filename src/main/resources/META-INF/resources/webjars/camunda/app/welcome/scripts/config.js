@@ -22,8 +22,8 @@ export default {
     availableLocales: ['en', 'zh'],
     fallbackLocale: 'en'
   },
-  // The language choice shared by the four webapps.
-  customScripts: ['scripts/language.js'],
+  // The language choice shared by the four webapps; the header's name in Chinese order.
+  customScripts: ['scripts/language.js', 'scripts/names.js'],
 
   // app: {
   //   name: 'Todos',
