@@ -41,10 +41,11 @@ export default {
   //  },
   // The language choice shared by the four webapps (welcome/scripts/language.js), names in Chinese
   // order (welcome/scripts/names.js), form-js strings and date pickers in Chinese plus the claim
-  // hint (scripts/form-zh.js), and tab "附件" on every task: list, upload and download documents
+  // hint (scripts/form-zh.js), the business key of a process just started, e.g. a call's id
+  // (scripts/started.js), and tab "附件" on every task: list, upload and download documents
   // (scripts/attachments.js).
   customScripts: ['../welcome/scripts/language.js', '../welcome/scripts/names.js', 'scripts/form-zh.js',
-    'scripts/attachments.js'],
+    'scripts/started.js', 'scripts/attachments.js'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
