@@ -135,7 +135,8 @@ function translateNode(root) {
 }
 
 function claimHint(container) {
-  const view = container.closest('.task-card, [cam-tasklist-task], .task-detail, body');
+  // A start form (in the start dialog) belongs to no task: nothing to claim.
+  const view = container.closest('.modal') ? null : container.closest('.task-card, [cam-tasklist-task], .task-detail, body');
   const claim = view && view.querySelector('button.claim');
   const existing = container.parentElement && container.parentElement.querySelector('.policyflow-claim-hint');
   if (!claim) {
