@@ -10,5 +10,7 @@ export default {
     availableLocales: ['en', 'zh'],
     fallbackLocale: 'en'
   },
+  // The header reads "Camunda 驾驶舱" (the app names of the Chinese app switch).
+  app: { name: '驾驶舱' },
   customScripts: ['../welcome/scripts/language.js', '../welcome/scripts/names.js', 'scripts/audit/audit-plugins.js']
 };

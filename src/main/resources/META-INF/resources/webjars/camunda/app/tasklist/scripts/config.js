@@ -22,6 +22,8 @@ export default {
     availableLocales: ['en', 'zh'],
     fallbackLocale: 'en'
   },
+  // The header reads "Camunda 任务列表" (the app names of the Chinese app switch).
+  app: { name: '任务列表' },
 
   // change the app name and vendor
   // app: {

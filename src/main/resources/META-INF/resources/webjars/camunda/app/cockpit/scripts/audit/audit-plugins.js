@@ -258,7 +258,7 @@ function showInstance(root, h, xml) {
     el('h2', {}, '时间线（含规则审查结论）'), timeline,
     el('h2', {}, '变量历史（表单提交与变量变更）'), variableTools, variables,
     el('h2', {}, '用户操作日志'), operations,
-    el('h2', {}, '事件（Incident）'), incidents);
+    el('h2', {}, '异常事件'), incidents);
 }
 
 // ---------------------------------------------------------------- dashboard: targets and deadlines
