@@ -93,6 +93,51 @@ async function completedApplication(base) {
   return {id, organisation};
 }
 
+// Latin-alphabet words a Chinese reader may meet on a page: ids, codes (anything with a digit: credit
+// codes, business keys, versions, times), data codes in capitals (group types WORKFLOW / SYSTEM,
+// permissions), technical names, the product's name in the footer ("Camunda Platform") and the time
+// zone. Everything else written in Latin letters is an untranslated UI string.
+const LATIN_ALLOWED = [
+  /^(Camunda|Optimize|Platform|UTC|GMT)$/, /\d/, /^[A-Z][A-Z_]+$/, /^(BPMN|DMN|CMMN|ID|JSON|XML|HTML|URL|OK)$/, /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/, /^[A-Z]{2,5}-[A-Z0-9]+(-[A-Z0-9]+)*$/,
+  /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i, /^[a-z][a-z0-9]*([A-Z][a-z0-9]*)+$/, /^[a-z0-9]+(-[a-z0-9]+)+$/,
+  /^[A-Z][a-z]+_[A-Za-z0-9_]+$/, /^(Task|Gateway|StartEvent|EndEvent|SequenceFlow|CallActivity|SubProcess|BoundaryEvent)_\w+$/,
+  /^[a-z]+$/ // user ids (qianfang, sunpeng) and variable keys
+];
+
+/** Visible Latin words on the page that are not ids or codes (the page's untranslated strings). */
+async function untranslated(page) {
+  const words = await page.evaluate(() => {
+    const found = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest('script, style, noscript, svg, [data-pf="variables"] .pf-code, .pf-value, #policyflow-language')) continue;
+      if (!parent.checkVisibility || !parent.checkVisibility()) continue;
+      for (const word of node.nodeValue.match(/[A-Za-z][A-Za-z0-9_.:/-]*/g) || []) found.push(word.replace(/[.:]+$/, ''));
+    }
+    return found;
+  });
+  return [...new Set(words.filter(w => w.length > 1 && !LATIN_ALLOWED.some(re => re.test(w))))];
+}
+
+async function checkChinese(page, name) {
+  await page.waitForTimeout(800);
+  const words = await untranslated(page);
+  check(`${name}: no untranslated Latin UI strings`, words.length === 0, words.slice(0, 20).join(', '));
+}
+
+/** Logs in to one of the webapps afresh (a new session for another role). */
+async function appLogin(page, url, user) {
+  await page.context().clearCookies();
+  await page.goto('about:blank');
+  await page.goto(url);
+  await page.locator('input[type="password"]').first().waitFor({timeout: 30000});
+  await page.locator('input[type="text"]').first().fill(user);
+  await page.locator('input[type="password"]').first().fill('demo');
+  await page.locator('button[type="submit"]').first().click();
+  await page.waitForLoadState('networkidle');
+}
+
 async function browserChecks(base, application) {
   const profile = mkdtempSync(join(tmpdir(), 'policyflow-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {executablePath: BROWSER, headless: true, locale: 'zh-CN',
@@ -110,6 +155,18 @@ async function browserChecks(base, application) {
     const dashboard = page.locator('[data-pf="targets-dashboard"] table').first();
     await dashboard.waitFor({timeout: 30000});
     check('dashboard shows the programme targets', await page.locator('tr[data-target="innovation-partners"]').count() === 1);
+    check('Cockpit speaks Chinese for a zh-CN browser (当前 / 已部署)',
+      (await page.locator('body').innerText()).includes('已部署'));
+    check('language switch offers English', await page.locator('#policyflow-language a', {hasText: 'English'}).count() === 1);
+    await checkChinese(page, 'Cockpit dashboard');
+    for (const [route, name] of [['#/processes', 'Cockpit processes'], ['#/decisions', 'Cockpit decisions'],
+      ['#/tasks', 'Cockpit human tasks'], ['#/repository', 'Cockpit deployments']]) {
+      await page.goto(`${base}/camunda/app/cockpit/default/${route}`);
+      await page.screenshot({path: join(SHOTS, `cockpit-${route.slice(2)}.png`), fullPage: true});
+      await checkChinese(page, name);
+    }
+    await page.goto(`${base}/camunda/app/cockpit/default/`);
+    await dashboard.waitFor({timeout: 30000});
     await page.screenshot({path: join(SHOTS, 'cockpit-dashboard-targets.png'), fullPage: true});
     check('navigation offers 历史审计', await page.locator('a[href="#/audit"]', {hasText: '历史审计'}).count() >= 1);
 
@@ -134,11 +191,46 @@ async function browserChecks(base, application) {
     check('timeline shows the TZP-D1 refusal with its reason', (await page.locator('[data-pf="timeline"] tr[data-rule="TZP-D1"]').count()) === 1 && text.includes('未通过'));
     check('diagram marks the path taken', await page.locator('.pf-diagram g.pf-taken').count() > 3);
     check('operation log names the operators', (await page.locator('[data-pf="operations"]').innerText()).includes('孙鹏'));
+    check('operation log reads as sentences (孙鹏 完成了任务 推荐申报)',
+      /孙鹏 完成了任务 推荐申报/.test(await page.locator('[data-pf="operations"]').innerText()));
+    const variablesText = await page.locator('[data-pf="variables"]').innerText();
+    check('variables appear under their form label with the option label',
+      variablesText.includes('在通州区的注册情况') && variablesText.includes('在通州区注册') && variablesText.includes('宋庄镇人民政府'));
+    const fits = await page.evaluate(() => {
+      const box = document.querySelector('[data-pf="diagram"]');
+      const svg = box && box.querySelector('svg');
+      return !!svg && svg.getBoundingClientRect().right <= box.getBoundingClientRect().right + 1;
+    });
+    check('the whole diagram fits the panel (end events included)', fits);
+    await checkChinese(page, 'Cockpit instance history');
     // Cockpit scrolls inside its own container, so a tall viewport is what captures the whole history.
     await page.setViewportSize({width: 1440, height: 2600});
     await page.waitForTimeout(300);
     await page.screenshot({path: join(SHOTS, 'cockpit-instance-history.png'), fullPage: true});
     check('no script errors in Cockpit', errors.length === 0, errors.join('; '));
+
+    // The other apps a role opens, in the same zh-CN browser.
+    await page.setViewportSize({width: 1440, height: 1000});
+    await appLogin(page, `${base}/camunda/app/tasklist/default/`, 'huanglei');
+    await page.getByText('我的待办').first().waitFor({timeout: 30000});
+    check('Tasklist shows the applicant as 黄磊 (Chinese name order)', (await page.locator('body').innerText()).includes('黄磊'));
+    await checkChinese(page, 'Tasklist task list');
+    await page.getByText('发起流程').first().click();
+    await page.locator('.modal').getByText('创新伙伴计划申报', {exact: true}).click();
+    await page.locator('.modal .fjs-form').waitFor({timeout: 30000});
+    await page.screenshot({path: join(SHOTS, 'tasklist-start-form-zh.png'), fullPage: true});
+    await checkChinese(page, 'Tasklist start form');
+
+    await appLogin(page, `${base}/camunda/app/admin/default/`, 'demo');
+    for (const [route, name] of [['#/users', 'Admin users'], ['#/groups', 'Admin groups'],
+      ['#/authorization?resource=0', 'Admin authorizations'], ['#/system?section=system-settings-general', 'Admin system']]) {
+      await page.goto(`${base}/camunda/app/admin/default/${route}`);
+      await page.screenshot({path: join(SHOTS, `admin-${name.split(' ')[1]}.png`), fullPage: true});
+      await checkChinese(page, name);
+    }
+    await page.goto(`${base}/camunda/app/welcome/default/`);
+    await page.screenshot({path: join(SHOTS, 'welcome.png'), fullPage: true});
+    await checkChinese(page, 'Welcome');
   } catch (e) {
     check('browser flow completed', false, e.message);
     await page.screenshot({path: join(SHOTS, 'failure.png'), fullPage: true}).catch(() => {});

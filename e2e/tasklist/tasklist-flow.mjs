@@ -14,6 +14,7 @@ const CALL_TITLE = '2026年度通州区创新伙伴征集通知（浏览器测�
 fs.mkdirSync(SHOTS, { recursive: true });
 
 const results = [];
+let claimHintShown = false;
 let page;
 let context;
 
@@ -145,8 +146,12 @@ async function openTask(filter, name) {
   await filterLink.click();
   await page.locator('.task').filter({ hasText: name }).first().click();
   await page.locator('h2, .names h2, .task-details').filter({ hasText: name }).first().waitFor();
-  const claim = page.getByRole('button', { name: '认领' });
+  const claim = page.getByRole('button', { name: '认领', exact: true });
+  claimHintShown = false;
   if (await claim.count()) {
+    // form-zh.js tells a candidate to claim first; it appears once the form is drawn.
+    claimHintShown = await page.locator('.policyflow-claim-hint').first().waitFor({ timeout: 10000 })
+      .then(() => true, () => false);
     await claim.first().click();
     await page.waitForTimeout(500);
   }
@@ -188,7 +193,18 @@ try {
 
   await step('wanglixin publishes a partner call through its start form', async () => {
     await login('wanglixin');
+    // Names in Chinese order (welcome/scripts/names.js): 王立新, not "立新 王".
+    const header = await page.locator('body').innerText();
+    if (!header.includes('王立新') || header.includes('立新 王')) throw new Error('the header does not read 王立新');
     await startProcess('创新伙伴计划征集');
+    // form-js's date picker in Chinese with Monday-first weeks (tasklist/scripts/form-zh.js).
+    await page.waitForFunction(() => [...document.querySelectorAll('.fjs-container input')]
+      .some((input) => input._flatpickr && input._flatpickr.l10n.firstDayOfWeek === 1));
+    const picker = await page.evaluate(() => {
+      const input = [...document.querySelectorAll('.fjs-container input')].find((i) => i._flatpickr);
+      return { november: input._flatpickr.l10n.months.longhand[10], monday: input._flatpickr.l10n.weekdays.shorthand[1] };
+    });
+    if (picker.november !== '十一月' || picker.monday !== '一') throw new Error(`date picker not Chinese: ${JSON.stringify(picker)}`);
     await fill('征集年度', 2026);
     await fill('通知标题', CALL_TITLE);
     await date('申报截止日期', '2026/06/05');
@@ -200,6 +216,9 @@ try {
     const calls = await rest('GET', '/engine-rest/process-instance?processDefinitionKey=partner-call');
     const variable = await rest('GET', `/engine-rest/process-instance/${calls[0].id}/variables/callId`);
     callId = variable.value;
+    // scripts/started.js: the officer sees the call id he has to pass on to applicants.
+    const shown = await page.locator('#policyflow-started [data-business-key]').innerText();
+    if (shown !== callId) throw new Error(`started notice shows ${shown}, the call id is ${callId}`);
   });
 
   await step('huanglei applies through the start form; a wrong credit code is refused with the rule, entries kept', async () => {
@@ -217,6 +236,9 @@ try {
     await fill('研发人员数（人，TZP-E3）', 12);
     await fill('上年度研发投入（万元，TZP-E3）', 350);
     await fill('拥有的自主知识产权数量（专利、软件著作权等，TZP-E4）', 4);
+    // form-js's own placeholder in Chinese: 请选择, not Select.
+    const industry = await field('所属产业领域（TZP-E7）').innerText();
+    if (!industry.includes('请选择') || /\bSelect\b/.test(industry)) throw new Error(`select placeholder: ${industry}`);
     await choose('所属产业领域（TZP-E7）', '数字经济');
     await fill('联系人', '黄磊');
     await fill('联系电话', '010-81234567');
@@ -238,6 +260,7 @@ try {
   await step('sunpeng recommends the application', async () => {
     await login('sunpeng');
     await openTask('本组待办', `推荐申报：${ORGANISATION}`);
+    if (!claimHintShown) throw new Error('no claim hint on the unclaimed task form');
     await field('推荐意见').getByText('推荐', { exact: true }).click();
     await completeTask(`推荐申报：${ORGANISATION}`);
   });

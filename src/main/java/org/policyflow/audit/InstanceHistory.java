@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -58,11 +59,18 @@ public class InstanceHistory {
       String calledProcessInstanceId, String rule, Boolean passed, String reasonZh, String reasonEn,
       String field, Person actor) {}
 
-  public record VariableChange(Date time, String name, String type, String value, int revision, String context,
-      Person by) {}
+  /**
+   * label / valueLabel: the variable's form label and the value as the form showed it (null when none);
+   * unchanged: the same value as the variable's previous revision, i.e. re-recorded rather than changed
+   * (a read-only form field submitted again).
+   */
+  public record VariableChange(Date time, String name, String label, String type, String value, String valueLabel,
+      boolean unchanged, int revision, String context, Person by) {}
 
-  public record Operation(Date time, String operationType, String operationLabel, String entityType,
-      String property, String orgValue, String newValue, Person user, String taskId, String annotation) {}
+  /** sentence: the whole operation in words, on every entry of the operation (operationId). */
+  public record Operation(Date time, String operationId, String operationType, String operationLabel, String entityType,
+      String property, String orgValue, String newValue, Person user, String taskId, String annotation,
+      String sentence) {}
 
   public record Incident(Date created, Date ended, String state, String type, String activityId,
       String activityName, String message) {}
@@ -75,14 +83,16 @@ public class InstanceHistory {
   private final RepositoryService repositoryService;
   private final InstanceSearch search;
   private final AuditCaller caller;
+  private final FormLabels formLabels;
   private final ObjectMapper json = new ObjectMapper();
 
   public InstanceHistory(HistoryService historyService, RepositoryService repositoryService, InstanceSearch search,
-      AuditCaller caller) {
+      AuditCaller caller, FormLabels formLabels) {
     this.historyService = historyService;
     this.repositoryService = repositoryService;
     this.search = search;
     this.caller = caller;
+    this.formLabels = formLabels;
   }
 
   public InstanceRow require(String processInstanceId) {
@@ -137,6 +147,9 @@ public class InstanceHistory {
 
     Set<String> userIds = new HashSet<>();
     log.forEach(e -> userIds.add(e.getUserId()));
+    // Assign and delegate name the new assignee: the sentence shows that person's name too.
+    log.stream().filter(e -> UserOperationLogEntry.OPERATION_TYPE_ASSIGN.equals(e.getOperationType())
+        || UserOperationLogEntry.OPERATION_TYPE_DELEGATE.equals(e.getOperationType())).forEach(e -> userIds.add(e.getNewValue()));
     tasks.values().forEach(t -> userIds.add(t.getAssignee()));
     List<Map<String, Object>> refusals = latestList(details, REFUSALS);
     refusals.forEach(r -> userIds.add(string(r.get("user"))));
@@ -175,17 +188,27 @@ public class InstanceHistory {
     timeline.sort(Comparator.comparing(TimelineEntry::time, Comparator.nullsLast(Comparator.naturalOrder())));
 
     List<VariableChange> variables = new ArrayList<>();
+    Map<String, String> previous = new HashMap<>();
     for (HistoricDetail detail : details) {
       HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
       String by = detail.getUserOperationId() == null ? null : userOfOperation.get(detail.getUserOperationId());
-      variables.add(new VariableChange(detail.getTime(), update.getVariableName(), update.getTypeName(),
-          display(update.getTypedValue()), update.getRevision(),
+      String name = update.getVariableName();
+      String value = display(update.getTypedValue());
+      // Keyed by variable instance: a local variable of the same name is a different variable.
+      String variableKey = update.getVariableInstanceId();
+      boolean unchanged = previous.containsKey(variableKey) && Objects.equals(previous.get(variableKey), value);
+      previous.put(variableKey, value);
+      variables.add(new VariableChange(detail.getTime(), name, formLabels.label(name), update.getTypeName(), value,
+          formLabels.valueLabel(name, value), unchanged, update.getRevision(),
           context(detail, tasks, activityOfInstance, activityNames, activityTypes, id), by == null ? null : person(by, names)));
     }
 
-    List<Operation> operations = log.stream().map(e -> new Operation(e.getTimestamp(), e.getOperationType(),
-        ActivityLabels.operation(e.getOperationType()), e.getEntityType(), e.getProperty(), e.getOrgValue(),
-        e.getNewValue(), person(e.getUserId(), names), e.getTaskId(), e.getAnnotation())).toList();
+    List<Operation> operations = log.stream().map(e -> new Operation(e.getTimestamp(), e.getOperationId(),
+        e.getOperationType(), ActivityLabels.operation(e.getOperationType()), e.getEntityType(), e.getProperty(),
+        e.getOrgValue(), e.getNewValue(), person(e.getUserId(), names), e.getTaskId(), e.getAnnotation(),
+        OperationSentences.sentence(e, userId -> names.getOrDefault(userId, userId),
+            e.getTaskId() != null && tasks.containsKey(e.getTaskId()) ? tasks.get(e.getTaskId()).getName() : null)))
+        .toList();
 
     List<Incident> incidents = new ArrayList<>();
     for (HistoricIncident incident : historyService.createHistoricIncidentQuery().processInstanceId(id)

@@ -83,6 +83,17 @@ class ModelConventionsBrokenFixtureTest {
   }
 
   @Test
+  void mc5ExpressionOrRuleIdInANameIsFound() {
+    assertFound(GuardRule.MC_5, "broken-model.bpmn", "Task_MissingBean", "name '发送通知：${organisationName}' contains an expression");
+    assertFound(GuardRule.MC_5, "broken-model.bpmn", "Task_ClassDelegate", "name '归档（TZP-S1）' carries rule ID TZP-S1");
+  }
+
+  @Test
+  void mc1MissingExecutionPlatformIsFound() {
+    assertFound(GuardRule.MC_1, "broken-model.bpmn", "-", "lacks modeler:executionPlatform");
+  }
+
+  @Test
   void mc8CallToUnknownProcessIsFound() {
     assertFound(GuardRule.MC_8, "broken-model.bpmn", "Task_CallUnknown", "calls 'no-such-process'");
   }

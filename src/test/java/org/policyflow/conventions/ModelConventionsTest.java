@@ -27,11 +27,11 @@ class ModelConventionsTest {
   @Test
   void theTestModelsOtherSuitesDeployPassTheDeploymentGuard() {
     Path resources = Path.of("src/test/resources");
-    assertThat(ModelConventions.check(resources.resolve("cluster"), Path.of("none"), deploymentGuard.modelGuard()))
-        .isEmpty();
-    assertThat(ModelConventions.check(resources.resolve("bpmn"), resources.resolve("test-forms"),
+    assertThat(ModelConventions.deployable(resources.resolve("cluster"), Path.of("none"),
         deploymentGuard.modelGuard())).isEmpty();
-    assertThat(ModelConventions.check(resources.resolve("modeler"), Path.of("none"), deploymentGuard.modelGuard()))
-        .isEmpty();
+    assertThat(ModelConventions.deployable(resources.resolve("bpmn"), resources.resolve("test-forms"),
+        deploymentGuard.modelGuard())).isEmpty();
+    assertThat(ModelConventions.deployable(resources.resolve("modeler"), Path.of("none"),
+        deploymentGuard.modelGuard())).isEmpty();
   }
 }

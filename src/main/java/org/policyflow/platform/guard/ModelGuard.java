@@ -53,6 +53,8 @@ public final class ModelGuard {
   static final Pattern GENERATED_ID = Pattern.compile(
       "(Activity|Event|Gateway|Flow|Process|Participant|Lane|Collaboration|DataObjectReference|DataStoreReference"
           + "|TextAnnotation|Association|Group|Message|Signal|Error|Escalation)_[0-9a-z]{7}|StartEvent_1|Process_1");
+  /** A rule ID of policy-rules.md (TZP-S1, EXP-2, BJC-CR1 …): it belongs in bpmn:documentation, not in a label. */
+  static final Pattern RULE_ID = Pattern.compile("(?<![A-Za-z0-9])[A-Z]{2,4}-[A-Z]{0,2}[0-9]+(?![A-Za-z0-9])");
   /** Tasklist 7.24 bundles form-js 1.8.7. */
   static final int MAX_FORM_SCHEMA_VERSION = 16;
   /** Resources a deployment may hold besides models and forms: diagram images, inert. */
@@ -167,12 +169,32 @@ public final class ModelGuard {
           violation(file, element.getId(), GuardRule.MC_4, "使用了建模器自动生成的标识，请按类型和含义命名",
               "has a Modeler-generated id: name it by type and meaning");
         }
+        checkName(file, element);
       }
       for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
         checkFlowNode(file, node, shapes);
       }
       for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
         checkFlow(file, flow, edges);
+      }
+    }
+
+    /** Labels are read in Modeler, Tasklist and Cockpit: plain Chinese, no JUEL, no rule IDs. */
+    private void checkName(String file, BaseElement element) {
+      String name = element.getAttributeValue("name");
+      if (name == null || element instanceof Process && name.isBlank()) {
+        return;
+      }
+      if (ExpressionCheck.isExpression(name)) {
+        violation(file, element.getId(), GuardRule.MC_5, "名称“" + name + "”含有表达式：请用固定名称，动态名称由任务监听器设置"
+            + "（task.setName）", "name '" + name + "' contains an expression: give a plain name and set the dynamic one "
+            + "with a task listener (task.setName)");
+      }
+      java.util.regex.Matcher rule = RULE_ID.matcher(name);
+      if (rule.find()) {
+        violation(file, element.getId(), GuardRule.MC_5, "名称“" + name + "”含有规则编号 " + rule.group()
+            + "：规则编号请写在说明（bpmn:documentation）中", "name '" + name + "' carries rule ID " + rule.group()
+            + ": put rule IDs in bpmn:documentation");
       }
     }
 

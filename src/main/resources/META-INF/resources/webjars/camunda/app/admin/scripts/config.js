@@ -22,6 +22,10 @@ export default {
     availableLocales: ['en', 'zh'],
     fallbackLocale: 'en'
   },
+  // The header reads "Camunda 管理" (the app names of the Chinese app switch).
+  app: { name: '管理' },
+  // The language choice shared by the four webapps; the header's name in Chinese order.
+  customScripts: ['../welcome/scripts/language.js', '../welcome/scripts/names.js'],
 
   // // change the app name and vendor
   // app: {

@@ -22,6 +22,8 @@ export default {
     availableLocales: ['en', 'zh'],
     fallbackLocale: 'en'
   },
+  // The header reads "Camunda 任务列表" (the app names of the Chinese app switch).
+  app: { name: '任务列表' },
 
   // change the app name and vendor
   // app: {
@@ -39,9 +41,14 @@ export default {
   //    "availableLocales": ["en", "de"],
   //    "fallbackLocale": "en"
   //  },
-  // Tab "附件" on every task: list, upload and download documents (scripts/attachments.js); the early
-  // warning of a missing working-day calendar year above the task list (scripts/calendar-warning.js).
-  customScripts: ['scripts/attachments.js', 'scripts/calendar-warning.js'],
+  // The language choice shared by the four webapps (welcome/scripts/language.js), names in Chinese
+  // order (welcome/scripts/names.js), form-js strings and date pickers in Chinese plus the claim
+  // hint (scripts/form-zh.js), the business key of a process just started, e.g. a call's id
+  // (scripts/started.js), and tab "附件" on every task: list, upload and download documents
+  // (scripts/attachments.js), and the warning that next year's working-day calendar is missing
+  // (scripts/calendar-warning.js).
+  customScripts: ['../welcome/scripts/language.js', '../welcome/scripts/names.js', 'scripts/form-zh.js',
+    'scripts/started.js', 'scripts/attachments.js', 'scripts/calendar-warning.js'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

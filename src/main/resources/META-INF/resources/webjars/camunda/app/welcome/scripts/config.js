@@ -22,6 +22,10 @@ export default {
     availableLocales: ['en', 'zh'],
     fallbackLocale: 'en'
   },
+  // The header reads "Camunda 欢迎" (the app names of the Chinese app switch).
+  app: { name: '欢迎' },
+  // The language choice shared by the four webapps; the header's name in Chinese order.
+  customScripts: ['scripts/language.js', 'scripts/names.js'],
 
   // app: {
   //   name: 'Todos',

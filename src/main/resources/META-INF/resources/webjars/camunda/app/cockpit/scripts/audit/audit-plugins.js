@@ -71,7 +71,11 @@ function injectStyle() {
 .pf-audit .pf-state-terminated, .pf-audit .pf-state-cancelled { color: #a94442; }
 .pf-audit .pf-summary dt { float: left; clear: left; width: 9em; color: #666; font-weight: normal; }
 .pf-audit .pf-summary dd { margin-left: 10em; margin-bottom: 3px; }
-.pf-audit .pf-diagram { border: 1px solid #ddd; background: #fff; overflow: auto; max-height: 520px; }
+.pf-audit .pf-diagram { border: 1px solid #ddd; background: #fff; overflow: auto; max-height: 640px; }
+.pf-audit .pf-diagram.pf-fit svg { width: 100%; height: auto; max-height: 620px; }
+.pf-audit .pf-diagram-tools { margin: 0 0 6px; font-size: 12px; }
+.pf-audit .pf-unchanged { color: #999; }
+.pf-audit .pf-code { color: #888; font-size: 11px; }
 .pf-audit .pf-value { max-width: 420px; white-space: pre-wrap; word-break: break-all; font-family: monospace; font-size: 12px; }
 .pf-audit .pf-met { color: #3c763d; font-weight: bold; } .pf-audit .pf-not-met { color: #a94442; font-weight: bold; }
 .pf-audit .pf-overdue td { background: #fdecea; }
@@ -177,12 +181,22 @@ function showInstance(root, h, xml) {
   h.called.forEach(c => links.push(el('li', {}, `调用子流程（${c.activityName || c.activityId || ''}）：`,
     instanceLink(c.id, `${c.processName || c.processKey} ${c.businessKey || c.id}`), ` — ${c.stateLabel || ''}`)));
 
-  const diagram = el('div', {class: 'pf-diagram'});
+  // The whole diagram fits the panel by default (end events included); 原始大小 shows it unscaled.
+  const diagram = el('div', {class: 'pf-diagram pf-fit', 'data-pf': 'diagram'});
   try {
     renderDiagram(diagram, xml, h.activityCounts, h.activeActivityIds, h.takenFlowIds);
+    const svgRoot = diagram.querySelector('svg');
+    if (svgRoot) svgRoot.setAttribute('preserveAspectRatio', 'xMinYMin meet');
   } catch (e) {
     diagram.append(el('p', {class: 'text-muted'}, `流程图无法显示：${e.message}`));
   }
+  const zoom = el('a', {href: '#', 'data-pf': 'diagram-zoom'}, '原始大小');
+  zoom.addEventListener('click', (event) => {
+    event.preventDefault();
+    const fit = diagram.classList.toggle('pf-fit');
+    zoom.textContent = fit ? '原始大小' : '适应宽度';
+  });
+  const diagramTools = el('p', {class: 'pf-diagram-tools'}, '显示：', zoom);
 
   const timeline = table(['开始', '节点', '类型', '结束', '耗时', '办理人', '完成人 / 规则结论'], h.timeline.map(t => {
     if (t.kind === 'rule') {
@@ -200,14 +214,37 @@ function showInstance(root, h, xml) {
         t.calledProcessInstanceId ? instanceLink(t.calledProcessInstanceId, '查看子流程') : ''));
   }), {'data-pf': 'timeline'});
 
-  const variables = table(['时间', '变量', '值', '类型', '来源', '操作人'], h.variables.map(v => el('tr', {},
-    el('td', {}, time(v.time)), el('td', {}, v.name), el('td', {}, el('div', {class: 'pf-value'}, v.value === null ? 'null' : v.value)),
-    el('td', {}, v.type), el('td', {}, v.context || ''), el('td', {}, v.by ? person(v.by) : '系统'))), {'data-pf': 'variables'});
+  // Each variable under its form label (the variable name beneath, for whoever needs the data key) and
+  // each coded value as the form showed it. A value submitted again unchanged (a read-only field of a
+  // later form) is not a change: hidden unless asked for.
+  const variableRows = h.variables.map(v => el('tr', {class: v.unchanged ? 'pf-unchanged' : '', 'data-unchanged': String(!!v.unchanged)},
+    el('td', {}, time(v.time)),
+    el('td', {}, v.label || v.name, v.label ? el('div', {class: 'pf-code'}, v.name) : ''),
+    el('td', {}, el('div', {class: 'pf-value'}, v.valueLabel || (v.value === null ? '（空）' : v.value)),
+      v.valueLabel ? el('div', {class: 'pf-code'}, v.value) : '', v.unchanged ? el('div', {class: 'pf-code'}, '（与上次相同，未修改）') : ''),
+    el('td', {}, v.context || ''), el('td', {}, v.by ? person(v.by) : '系统')));
+  const variables = table(['时间', '变量', '值', '来源', '操作人'], variableRows, {'data-pf': 'variables'});
+  const unchangedCount = h.variables.filter(v => v.unchanged).length;
+  const showUnchanged = el('input', {type: 'checkbox', 'data-pf': 'show-unchanged'});
+  const applyUnchanged = () => variableRows.forEach(row => {
+    if (row.dataset.unchanged === 'true') row.style.display = showUnchanged.checked ? '' : 'none';
+  });
+  showUnchanged.addEventListener('change', applyUnchanged);
+  applyUnchanged();
+  const variableTools = unchangedCount ? el('p', {class: 'pf-diagram-tools'}, el('label', {style: 'font-weight: normal'}, showUnchanged,
+    ` 显示未改变而再次记录的值（${unchangedCount} 条）`)) : '';
 
-  const operations = table(['时间', '操作', '对象', '属性', '原值', '新值', '操作人', '备注'], h.operations.map(o => el('tr', {},
-    el('td', {}, time(o.time)), el('td', {}, o.operationLabel), el('td', {}, o.entityType), el('td', {}, o.property || ''),
-    el('td', {}, el('div', {class: 'pf-value'}, o.orgValue || '')), el('td', {}, el('div', {class: 'pf-value'}, o.newValue || '')),
-    el('td', {}, person(o.user)), el('td', {}, o.annotation || ''))), {'data-pf': 'operations'});
+  // One sentence per operation: the engine logs one entry per changed property of the same operation.
+  const seen = new Set();
+  const operationRows = h.operations.filter(o => {
+    const key = o.operationId || `${o.time}-${o.sentence}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  }).map(o => el('tr', {},
+    el('td', {}, time(o.time)), el('td', {}, o.sentence || `${person(o.user)} ${o.operationLabel}`),
+    el('td', {}, o.annotation || '')));
+  const operations = table(['时间', '操作', '备注'], operationRows, {'data-pf': 'operations'});
 
   const incidents = table(['发生时间', '结束时间', '状态', '类型', '节点', '信息'], h.incidents.map(x => el('tr', {},
     el('td', {}, time(x.created)), el('td', {}, time(x.ended)), el('td', {}, x.state), el('td', {}, x.type),
@@ -217,11 +254,11 @@ function showInstance(root, h, xml) {
     el('p', {}, el('a', {href: '#/audit'}, '← 返回流程历史查询')),
     el('h1', {}, `实例历史：${i.processName || i.processKey} ${i.businessKey || ''}`), summary,
     links.length ? el('div', {}, el('h2', {}, '关联流程'), el('ul', {}, links)) : '',
-    el('h2', {}, '流程图（已走路径与各节点次数）'), diagram,
+    el('h2', {}, '流程图（已走路径与各节点次数）'), diagramTools, diagram,
     el('h2', {}, '时间线（含规则审查结论）'), timeline,
-    el('h2', {}, '变量历史（表单提交与变量变更）'), variables,
+    el('h2', {}, '变量历史（表单提交与变量变更）'), variableTools, variables,
     el('h2', {}, '用户操作日志'), operations,
-    el('h2', {}, '事件（Incident）'), incidents);
+    el('h2', {}, '异常事件'), incidents);
 }
 
 // ---------------------------------------------------------------- dashboard: targets and deadlines
