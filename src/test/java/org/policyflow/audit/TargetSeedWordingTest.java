@@ -17,7 +17,7 @@ import org.policyflow.audit.TargetProperties.Target;
 class TargetSeedWordingTest {
 
   @Test
-  void tgtL1_everyLabelOf001IsTheSeedsOwnWords() throws Exception {
+  void targetsTGT_L1_everyLabelOf001IsTheSeedsOwnWords() throws Exception {
     String seed = seed001();
     for (Target target : seedTargets()) {
       assertThat(seed).as(target.key() + " wording").contains(target.wording());
@@ -30,7 +30,7 @@ class TargetSeedWordingTest {
   }
 
   @Test
-  void tgtC1_theComparisonFollowsTheSeedsVerb() throws Exception {
+  void targetsTGT_C1_theComparisonFollowsTheSeedsVerb() throws Exception {
     for (Target target : seedTargets()) {
       String wording = target.wording();
       assertThat(wording).as(target.key()).contains(target.target().stripTrailingZeros().toPlainString());
@@ -42,7 +42,7 @@ class TargetSeedWordingTest {
   }
 
   @Test
-  void tgtC1_aMoreThanTargetIsNotMetByTheNumberItself() throws Exception {
+  void targetsTGT_C1_aMoreThanTargetIsNotMetByTheNumberItself() throws Exception {
     Target patents = seedTargets().stream().filter(t -> t.key().equals("high-value-patents")).findFirst().orElseThrow();
     assertThat(TargetBoard.met(patents, new BigDecimal("3100"), BigDecimal.ZERO)).isFalse();
     assertThat(TargetBoard.met(patents, new BigDecimal("3101"), BigDecimal.ZERO)).isTrue();
