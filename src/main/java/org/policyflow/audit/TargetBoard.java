@@ -39,7 +39,7 @@ public class TargetBoard {
       Date confirmedAt, String processInstanceId) {}
 
   public record Row(String key, String label, BigDecimal target, String comparison, String comparisonSymbol,
-      String unit, Integer dueYear, String countedBy, BigDecimal value, BigDecimal percent, String status,
+      String unit, Integer dueYear, String wording, String countedBy, BigDecimal value, BigDecimal percent, String status,
       String statusLabel, Recorded recorded) {}
 
   public record Board(String plan, Date generatedAt, List<Row> targets) {}
@@ -149,18 +149,20 @@ public class TargetBoard {
     } else if (target.comparison() == Comparison.NONE || target.target() == null) {
       status = "count-only";
     } else {
-      status = met(target, value) ? "met" : "not-met";
+      status = met(target, value, properties.aboutTolerance()) ? "met" : "not-met";
     }
     return new Row(target.key(), target.label(), target.target(), target.comparison().name().toLowerCase().replace('_', '-'),
-        target.comparison().symbol(), target.unit(), target.dueYear(), countedBy, value, percent, status,
+        target.comparison().symbol(), target.unit(), target.dueYear(), target.wording(), countedBy, value, percent, status,
         statusLabel(status), recorded);
   }
 
-  private boolean met(Target target, BigDecimal value) {
+  /** Package-visible so the comparison of each seed verb (TGT-C1) is proven without an engine. */
+  static boolean met(Target target, BigDecimal value, BigDecimal aboutTolerance) {
     return switch (target.comparison()) {
+      case MORE_THAN -> value.compareTo(target.target()) > 0;
       case AT_LEAST -> value.compareTo(target.target()) >= 0;
       case AT_MOST -> value.compareTo(target.target()) <= 0;
-      case ABOUT -> value.compareTo(target.target().multiply(BigDecimal.ONE.subtract(properties.aboutTolerance()))) >= 0;
+      case ABOUT -> value.compareTo(target.target().multiply(BigDecimal.ONE.subtract(aboutTolerance))) >= 0;
       case NONE -> true;
     };
   }

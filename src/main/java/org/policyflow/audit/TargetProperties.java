@@ -11,8 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("policyflow.targets")
 public record TargetProperties(String plan, String recordingProcessKey, BigDecimal aboutTolerance, List<Target> items) {
 
+  /**
+   * How a value meets its target, as the seed's verb says (TGT-C1): "突破/超过" only when the value is above
+   * the number, "达/达到/以上" when it reaches it.
+   */
   public enum Comparison {
-    AT_LEAST("≥"), AT_MOST("≤"), ABOUT("≈"), NONE("");
+    MORE_THAN(">"), AT_LEAST("≥"), AT_MOST("≤"), ABOUT("≈"), NONE("");
 
     private final String symbol;
 
@@ -30,8 +34,9 @@ public record TargetProperties(String plan, String recordingProcessKey, BigDecim
 
   public record Counting(String processKey, Instances instances, String variable, String value, List<String> activityIds) {}
 
+  /** {@code wording} quotes the seed's sentence that sets the number, shown beside it on the dashboard. */
   public record Target(String key, String label, BigDecimal target, Comparison comparison, String unit,
-      Integer dueYear, Counting countedBy) {
+      Integer dueYear, String wording, Counting countedBy) {
 
     public boolean recorded() {
       return countedBy == null;

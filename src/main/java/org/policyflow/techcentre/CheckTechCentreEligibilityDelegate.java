@@ -34,8 +34,9 @@ public class CheckTechCentreEligibilityDelegate implements JavaDelegate {
         "依托单位须在北京市注册", "The supporting unit must be registered in Beijing");
     Double rd = FormValues.number(execution, "rdInvestment");
     finding(findings, "TIC-E4", rd != null && rd >= properties.rdInvestmentThreshold(),
-        "研发投入须不低于" + properties.rdInvestmentThreshold() + "万元（当前：" + (rd == null ? "未填写" : rd) + "）",
-        "R&D investment must be at least the configured threshold");
+        "研发投入须不低于" + properties.rdInvestmentThreshold() + "万元（本地设定门槛，《指引》未规定具体金额；当前："
+            + (rd == null ? "未填写" : rd) + "）",
+        "R&D investment must be at least the locally set threshold (the guideline names no amount)");
     String field = TicRecords.text(execution, "field");
     finding(findings, "TIC-F1", properties.fields().contains(field),
         "布局领域须为十大高精尖产业或六大未来产业之一（当前：" + blankAs(field) + "）",

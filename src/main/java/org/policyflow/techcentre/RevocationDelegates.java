@@ -88,11 +88,11 @@ public class RevocationDelegates {
       String code = TicRecords.text(execution, "revocationGround");
       TechCentreProperties.RevocationGround ground = properties.ground(code).orElseThrow(() -> new PolicyRuleException(
           "TIC-X1", "revocationGround", "撤销资格情形未配置：" + code, "Unknown revocation ground " + code));
-      execution.setVariable("revocation", TicRecords.entry("ground", ground.code(), "groundLabel", ground.label(),
-          "automatic", ground.automatic(), "evidence", TicRecords.text(execution, "revocationEvidence"),
+      execution.setVariable("revocation", TicRecords.entry("ground", ground.code(), "groundLabel", ground.displayLabel(),
+          "automatic", ground.automatic(), "local", ground.local(), "evidence", TicRecords.text(execution, "revocationEvidence"),
           "reportedBy", TicRecords.text(execution, "revocationReportedBy"),
           "licenceNumber", execution.getVariable("licenceNumber"), "revokedAt", TicRecords.now()));
-      execution.setVariable("revocationGroundLabel", ground.label());
+      execution.setVariable("revocationGroundLabel", ground.displayLabel());
       execution.setVariable("licenceStatus", "revoked");
     };
   }

@@ -19,11 +19,26 @@ public record TechCentreProperties(
     String licenceNumberFormat,
     List<RevocationGround> revocationGrounds) {
 
-  /** TIC-X1: one ground for revocation; automatic ones are raised by the process, never chosen by hand. */
-  public record RevocationGround(String code, String label, boolean automatic) {}
+  /**
+   * TIC-X1: one ground for revocation; automatic ones are raised by the process, never chosen by hand.
+   * {@code local}: not among the grounds 003 names, added by this office; users always see it marked so.
+   * One constructor only, so that Spring binds the yaml through it (an absent {@code local} is false).
+   */
+  public record RevocationGround(String code, String label, boolean automatic, boolean local) {
 
+    /** The label as users see it (options, records, plaque-removal task). */
+    public String displayLabel() {
+      return local ? label + LOCAL_MARK : label;
+    }
+  }
+
+  /** Appended to every local ground wherever a user sees it. */
+  public static final String LOCAL_MARK = "（本地补充情形，非《指引》所列）";
   public static final String ASSESSMENT_FAILED = "assessment-failed";
   public static final String NO_ANNUAL_REPORT = "no-annual-report";
+  /** The four grounds 003 第五章 names ("考核评估不合格、连续两年未提交年度报告、出现重大经营风险事件或被依法终止"). */
+  public static final List<String> SEED_GROUNDS =
+      List.of(ASSESSMENT_FAILED, NO_ANNUAL_REPORT, "major-operating-risk", "terminated-by-law");
 
   public TechCentreProperties {
     leadTypes = List.copyOf(leadTypes);
@@ -35,6 +50,12 @@ public record TechCentreProperties(
       if (revocationGrounds.stream().noneMatch(g -> g.code().equals(required) && g.automatic())) {
         throw new IllegalArgumentException("[TIC-X1] policyflow.tech-centre.revocation-grounds: 缺少自动撤销情形 "
             + required + " / the automatic ground " + required + " must be configured");
+      }
+    }
+    for (String seedGround : SEED_GROUNDS) {
+      if (revocationGrounds.stream().noneMatch(g -> g.code().equals(seedGround) && !g.local())) {
+        throw new IllegalArgumentException("[TIC-X1] policyflow.tech-centre.revocation-grounds: 缺少《指引》所列撤销情形 "
+            + seedGround + "（不得标为本地补充） / the guideline's ground " + seedGround + " must be configured, not as local");
       }
     }
     if (yearlyLicenceCap < 1 || assessmentIntervalYears < 1 || missedReportsForRevocation < 1) {

@@ -33,7 +33,7 @@ public class TechCentreSettingsDelegate implements JavaDelegate {
     execution.setVariable("fieldOptions", options(properties.fields()));
     // TIC-X1: automatic grounds are raised by the process itself; the officer picks only the others.
     execution.setVariable("revocationGroundOptions", properties.revocationGrounds().stream()
-        .filter(g -> !g.automatic()).map(g -> Map.of("label", g.label(), "value", g.code())).toList());
+        .filter(g -> !g.automatic()).map(g -> Map.of("label", g.displayLabel(), "value", g.code())).toList());
     execution.setVariable("rdInvestmentThreshold", properties.rdInvestmentThreshold());
     execution.setVariable("recommendationWorkingDays", properties.recommendationWorkingDays());
     execution.setVariable("licenceStatus", "applying");

@@ -41,6 +41,13 @@ class TargetFormConsistencyTest {
       TargetProperties.Target target = recorded.get(i);
       assertThat(labels.get(i)).as(target.key()).startsWith(target.label())
           .contains(target.target().stripTrailingZeros().toPlainString());
+      // The officer reads the same verb as the seed: a "突破/超过" target is not reached by the number itself.
+      switch (target.comparison()) {
+        case MORE_THAN -> assertThat(labels.get(i)).as(target.key()).containsAnyOf("突破", "超过");
+        case ABOUT -> assertThat(labels.get(i)).as(target.key()).contains("左右");
+        default -> assertThat(labels.get(i).substring(target.label().length())).as(target.key())
+            .doesNotContain("突破").doesNotContain("超过").doesNotContain("左右");
+      }
     }
     assertThat(targets.items()).filteredOn(t -> !t.recorded()).extracting(t -> t.countedBy().processKey())
         .contains("partner-cooperation", "bj-consortium", "yc-consortium", "tech-centre");

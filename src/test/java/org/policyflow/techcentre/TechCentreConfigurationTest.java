@@ -11,11 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.policyflow.PolicyflowIntegrationTest;
+import org.policyflow.SeedTexts;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * tech-centre.yaml as shipped (ten high-end and six future industries, four lead types, the seed's four
- * revocation grounds plus four office-recorded ones) and the forms that offer and check it.
+ * revocation grounds as policy and any further ones marked local) and the forms that offer and check it.
  */
 @PolicyflowIntegrationTest
 class TechCentreConfigurationTest {
@@ -31,20 +32,46 @@ class TechCentreConfigurationTest {
   }
 
   @Test
-  void ticTIC_X1_eightGroundsOfWhichTheTwoAutomaticOnesAreRaisedByTheProcess() {
-    assertThat(properties.revocationGrounds()).hasSize(8);
-    assertThat(properties.revocationGrounds()).filteredOn(TechCentreProperties.RevocationGround::automatic)
+  void ticTIC_X1_theSeedsFourGroundsArePolicyAndEveryOtherIsMarkedLocal() {
+    String seed = SeedTexts.read("003").replaceAll("\\s+", "");
+    List<TechCentreProperties.RevocationGround> grounds = properties.revocationGrounds();
+    // The four 003 names, in its words, not local; the process raises two of them itself.
+    assertThat(grounds).filteredOn(g -> !g.local()).extracting(TechCentreProperties.RevocationGround::code)
+        .containsExactlyInAnyOrderElementsOf(TechCentreProperties.SEED_GROUNDS);
+    assertThat(grounds).filteredOn(g -> !g.local())
+        .allSatisfy(g -> assertThat(seed).as(g.code()).contains("摘牌情形，包括").contains(g.label()));
+    assertThat(grounds).filteredOn(TechCentreProperties.RevocationGround::automatic)
         .extracting(TechCentreProperties.RevocationGround::code)
         .containsExactly(TechCentreProperties.ASSESSMENT_FAILED, TechCentreProperties.NO_ANNUAL_REPORT);
-    assertThat(properties.revocationGrounds()).extracting(TechCentreProperties.RevocationGround::label)
-        .allSatisfy(label -> assertThat(label).isNotBlank());
+    // Any other ground is this office's own: never the seed's words, always shown with the local mark.
+    assertThat(grounds).filteredOn(TechCentreProperties.RevocationGround::local).allSatisfy(g -> {
+      assertThat(seed).as(g.code()).doesNotContain(g.label());
+      assertThat(g.displayLabel()).isEqualTo(g.label() + TechCentreProperties.LOCAL_MARK).contains("本地补充");
+    });
+    assertThat(grounds).filteredOn(g -> !g.local()).allSatisfy(g -> assertThat(g.displayLabel()).isEqualTo(g.label()));
+  }
+
+  @Test
+  void ticTIC_X1_aSeedGroundConfiguredAsLocalIsRefusedAtStartUp() {
+    List<TechCentreProperties.RevocationGround> grounds = properties.revocationGrounds().stream()
+        .map(g -> g.code().equals("terminated-by-law") ? new TechCentreProperties.RevocationGround(g.code(), g.label(),
+            g.automatic(), true) : g).toList();
+    assertThatThrownBy(() -> new TechCentreProperties(properties.leadTypes(), properties.highEndFields(),
+        properties.futureFields(), 1, 1, 3, 2, 10, "%d-%d", grounds))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[TIC-X1]").hasMessageContaining("terminated-by-law");
+  }
+
+  @Test
+  void ticTIC_E4_theThresholdIsConfigurationShownAsLocal() throws IOException {
+    assertThat(properties.rdInvestmentThreshold()).isPositive();
+    assertThat(component("tech-centre-application", "rdInvestmentThreshold").path("label").asText()).contains("本地设定");
   }
 
   @Test
   void ticTIC_X1_aConfigurationWithoutTheAutomaticGroundsIsRefusedAtStartUp() {
     assertThatThrownBy(() -> new TechCentreProperties(properties.leadTypes(), properties.highEndFields(),
         properties.futureFields(), 1, 1, 3, 2, 10, "%d-%d",
-        List.of(new TechCentreProperties.RevocationGround("terminated-by-law", "依法终止", false))))
+        List.of(new TechCentreProperties.RevocationGround("terminated-by-law", "依法终止", false, false))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[TIC-X1]");
   }
 

@@ -12,7 +12,8 @@ public record BjConsortiumProperties(
     int targetConsortia,
     int targetYear,
     List<Milestone> milestones,
-    int exceptionReasonMinLength) {
+    int exceptionReasonMinLength,
+    int integrityLookbackYears) {
 
   /** One stage of milestone funding (BJC-F1) and its share of the total support. */
   public record Milestone(String name, int sharePercent) {}
@@ -22,6 +23,10 @@ public record BjConsortiumProperties(
         || milestones.stream().mapToInt(Milestone::sharePercent).sum() != 100) {
       throw new IllegalArgumentException("[BJC-F1] policyflow.bj-consortium.milestones: 各阶段拨付比例之和须为100 / "
           + "the milestone shares must add up to 100 percent");
+    }
+    if (integrityLookbackYears < 1) {
+      throw new IllegalArgumentException("[BJC-I2] policyflow.bj-consortium.integrity-lookback-years: 须至少为1年 / "
+          + "must be at least one year");
     }
     priorityFields = List.copyOf(priorityFields);
     formationModes = List.copyOf(formationModes);

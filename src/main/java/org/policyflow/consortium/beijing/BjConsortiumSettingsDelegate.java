@@ -1,5 +1,6 @@
 package org.policyflow.consortium.beijing;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,7 +30,10 @@ public class BjConsortiumSettingsDelegate implements JavaDelegate {
           throw new PolicyRuleException(v);
         });
     execution.setVariable("leadUnitCreditCode", CreditCode.normalise(ConsortiumChecks.text(execution, "leadUnitCreditCode")));
-    execution.setVariable("priorityFieldOptions", options(properties.priorityFields()));
+    // BJC-D1: 004 §三1 lists the fields ending in "等", so the list is open: "other" lets the officer name one.
+    List<Map<String, String>> fields = new ArrayList<>(options(properties.priorityFields()));
+    fields.add(Map.of("label", "其他高精尖产业领域（请注明）", "value", CheckLeadUnitDelegate.OTHER_FIELD));
+    execution.setVariable("priorityFieldOptions", fields);
     execution.setVariable("formationModeOptions", options(properties.formationModes()));
     execution.setVariable("mechanismOptions", options(properties.agreementMechanisms()));
   }

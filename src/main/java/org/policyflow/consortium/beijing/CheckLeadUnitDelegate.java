@@ -4,42 +4,64 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.policyflow.shared.credit.CreditRecord;
 import org.policyflow.shared.experts.VariableValues;
 import org.policyflow.shared.rules.PolicyRuleException;
 import org.policyflow.shared.rules.RuleViolation;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_CheckLeadUnit of bj-consortium (遴选牵头单位, 004 §六1, §四(一)): a priority field and a formation
- * mode from configuration; the direction argued for necessity, urgency and feasibility; BJC-L1 registered
+ * Task_CheckLeadUnit of bj-consortium (遴选牵头单位, 004 §六1, §四(一)): the field (BJC-D1: the configured
+ * priority fields or another one the officer names, flagged for attention — the seed's list ends in "等"),
+ * a formation mode from configuration (BJC-D2); the direction argued for necessity, urgency and feasibility; BJC-L1 registered
  * in Beijing (原则上: exception possible); BJC-L2 R&D strength and BJC-L3 resource integration are the
  * officer's recorded judgement and decide whether the lead unit enters the proposed support list.
+ * BJC-I2 (004 §八3): a lead unit with a bad-credit or serious-dishonesty record in the credit registry is
+ * not selected, whatever the judgement, and the record it rests on is cited.
  */
 @Component("checkLeadUnit")
 public class CheckLeadUnitDelegate implements JavaDelegate {
 
   static final String MEETS = "meets";
+  static final String OTHER_FIELD = "other";
+  /** 004 §三1 "聚焦…等本市高精尖产业领域": the listed fields are the priority, not the limit. */
+  static final String FIELD_RULE = "BJC-D1";
+  /** 004 §五 组建方式. */
+  static final String MODE_RULE = "BJC-D2";
   private final BjConsortiumProperties properties;
   private final IdentityService identityService;
+  private final ConsortiumIntegrity integrity;
 
-  public CheckLeadUnitDelegate(BjConsortiumProperties properties, IdentityService identityService) {
+  public CheckLeadUnitDelegate(BjConsortiumProperties properties, IdentityService identityService,
+      ConsortiumIntegrity integrity) {
     this.properties = properties;
     this.identityService = identityService;
+    this.integrity = integrity;
+  }
+
+  /** The chosen field, or the officer's own entry when "other" was chosen. */
+  private static String field(DelegateExecution execution) {
+    String chosen = ConsortiumChecks.text(execution, "field");
+    return OTHER_FIELD.equals(chosen) ? ConsortiumChecks.text(execution, "otherField") : chosen;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     List<RuleViolation> violations = new ArrayList<>();
-    if (!properties.priorityFields().contains(ConsortiumChecks.text(execution, "field"))) {
-      violations.add(new RuleViolation(ConsortiumChecks.FORM_RULE, "field",
-          "所属领域须为重点产业领域之一：" + String.join("、", properties.priorityFields()),
-          "The field must be one of the priority fields"));
+    String field = field(execution);
+    if (field.isEmpty()) {
+      violations.add(new RuleViolation(FIELD_RULE, "field",
+          "请选择所属产业领域；所列以外的高精尖产业领域请选“其他”并注明领域名称",
+          "Choose the field; for a field not listed choose 'other' and name it"));
     }
+    // 004 §五 ends its modes with "以及基金等其他适用的方式等": the configured list carries that as its own
+    // "其他" entry, so every mode the seed allows is among the options.
     if (!properties.formationModes().contains(ConsortiumChecks.text(execution, "formationMode"))) {
-      violations.add(new RuleViolation(ConsortiumChecks.FORM_RULE, "formationMode",
+      violations.add(new RuleViolation(MODE_RULE, "formationMode",
           "组建方式须为：" + String.join("、", properties.formationModes()), "Choose one of the formation modes"));
     }
     ConsortiumChecks.required(execution, violations, "directionNecessity", "技术需求的必要性论证", "The argument for necessity");
@@ -68,7 +90,23 @@ public class CheckLeadUnitDelegate implements JavaDelegate {
     judgement.put("BJC-L3", integration);
     judgement.put("BJC-L3-comment", ConsortiumChecks.text(execution, "leadIntegrationComment"));
     judgement.put("judgedBy", RuleExceptions.officer(identityService));
+    Optional<CreditRecord> adverse = integrity.adverseRecord(ConsortiumChecks.text(execution, "leadUnitCreditCode"));
+    adverse.ifPresent(record -> {
+      String zh = "[" + ConsortiumIntegrity.RULE + "] 牵头单位近" + integrity.lookbackYears() + "年在信用登记簿中有"
+          + record.citation() + "，不符合诚信相关要求，不列入拟支持名单";
+      judgement.put(ConsortiumIntegrity.RULE, zh);
+      judgement.put(ConsortiumIntegrity.RULE + "-record", record.processInstanceId());
+      execution.setVariable("leadNotSelectedReason", zh + " / The lead unit has a bad-credit record within "
+          + integrity.lookbackYears() + " years (credit registry): it does not meet the integrity requirement");
+    });
+    boolean listed = properties.priorityFields().contains(field);
+    execution.setVariable("field", field);
+    execution.setVariable("priorityField", listed);
+    // Accepted, not refused: the officer sees that the field is not one of those the guideline names.
+    execution.setVariable("fieldAttention", listed ? null : "[" + FIELD_RULE + "] 所属领域“" + field
+        + "”不在所列重点领域（" + String.join("、", properties.priorityFields())
+        + "）之中；指引所列以“等”结尾，不排除其他高精尖产业领域，请在遴选意见中说明其属于本市高精尖产业领域的理由");
     execution.setVariable("leadJudgement", judgement);
-    execution.setVariable("leadSelected", MEETS.equals(rd) && MEETS.equals(integration));
+    execution.setVariable("leadSelected", adverse.isEmpty() && MEETS.equals(rd) && MEETS.equals(integration));
   }
 }

@@ -3,9 +3,11 @@ package org.policyflow.consortium.beijing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.policyflow.shared.credit.CreditCode;
 import org.policyflow.shared.experts.VariableValues;
 import org.policyflow.shared.rules.PolicyRuleException;
 import org.policyflow.shared.rules.RuleViolation;
@@ -15,7 +17,9 @@ import org.springframework.stereotype.Component;
  * Task_CheckMembers of bj-consortium (确定成员单位, 004 §三2, §四(二)): BJC-M1 at least one upstream or
  * downstream enterprise and BJC-M2 at least one research institute or university, both 原则上 (a bj-sti
  * exception with a written reason is recorded). BJC-M3: members are not restricted by region, so the
- * region is recorded and never checked.
+ * region is recorded and never checked. BJC-I2 (004 §八3): a member whose credit code the registry holds a
+ * bad-credit or serious-dishonesty record for is refused; a member without a code (e.g. a foreign team, which
+ * has none) cannot be looked up and is listed in {@code membersNotInRegistry} for the officer's attention.
  */
 @Component("checkConsortiumMembers")
 public class CheckMembersDelegate implements JavaDelegate {
@@ -24,10 +28,13 @@ public class CheckMembersDelegate implements JavaDelegate {
   static final List<String> RESEARCH = List.of("research-institute", "university");
   private final BjConsortiumProperties properties;
   private final IdentityService identityService;
+  private final ConsortiumIntegrity integrity;
 
-  public CheckMembersDelegate(BjConsortiumProperties properties, IdentityService identityService) {
+  public CheckMembersDelegate(BjConsortiumProperties properties, IdentityService identityService,
+      ConsortiumIntegrity integrity) {
     this.properties = properties;
     this.identityService = identityService;
+    this.integrity = integrity;
   }
 
   @Override
@@ -36,7 +43,9 @@ public class CheckMembersDelegate implements JavaDelegate {
     List<RuleViolation> violations = new ArrayList<>();
     String lead = ConsortiumChecks.text(execution, "leadUnitName");
     List<String> names = new ArrayList<>();
+    List<String> notInRegistry = new ArrayList<>();
     for (int i = 0; i < members.size(); i++) {
+      integrityOf(members.get(i), i, violations, notInRegistry);
       String name = VariableValues.text(members.get(i).get("memberName"));
       if (name.isEmpty() || VariableValues.text(members.get(i).get("memberType")).isEmpty()) {
         violations.add(new RuleViolation(ConsortiumChecks.FORM_RULE, "members",
@@ -61,6 +70,34 @@ public class CheckMembersDelegate implements JavaDelegate {
       throw new PolicyRuleException(violations);
     }
     execution.setVariable("memberOrganisations", names);
+    execution.setVariable("membersNotInRegistry", notInRegistry);
+    // EXP-2 matches experts by credit code before names: the lead's and every member's code that is known.
+    List<String> codes = new ArrayList<>();
+    codes.add(CreditCode.normalise(ConsortiumChecks.text(execution, "leadUnitCreditCode")));
+    members.forEach(m -> codes.add(CreditCode.normalise(VariableValues.text(m.get("memberCreditCode")))));
+    codes.removeIf(String::isEmpty);
+    execution.setVariable("organisationCreditCodes", codes);
     execution.setVariable("memberCount", names.size());
+  }
+
+  private void integrityOf(Map<String, Object> member, int index, List<RuleViolation> violations,
+      List<String> notInRegistry) {
+    String name = VariableValues.text(member.get("memberName"));
+    String code = VariableValues.text(member.get("memberCreditCode"));
+    if (code.isEmpty()) {
+      notInRegistry.add(name);
+      return;
+    }
+    Optional<RuleViolation> invalid = CreditCode.check("members", code);
+    if (invalid.isPresent()) {
+      violations.add(new RuleViolation(invalid.get().ruleId(), "members",
+          "第" + (index + 1) + "个成员单位：" + invalid.get().reasonZh(), "Member " + (index + 1) + ": " + invalid.get().reasonEn()));
+      return;
+    }
+    integrity.adverseRecord(code).ifPresent(record -> violations.add(new RuleViolation(ConsortiumIntegrity.RULE, "members",
+        "成员单位“" + name + "”近" + integrity.lookbackYears() + "年在信用登记簿中有" + record.citation()
+            + "，不符合诚信相关要求，不能作为成员单位",
+        "Member '" + name + "' has a bad-credit record within " + integrity.lookbackYears()
+            + " years (credit registry): it does not meet the integrity requirement")));
   }
 }

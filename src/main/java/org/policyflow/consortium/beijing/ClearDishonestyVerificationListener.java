@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 public class ClearDishonestyVerificationListener implements ExecutionListener {
 
   static final List<String> FIELDS = List.of("dishonestyReport", "dishonestyReportedBy", "dishonestyVerified",
-      "dishonestUnitName", "dishonestUnitCreditCode", "dishonestPersons", "verificationSource",
+      "dishonestUnitName", "dishonestUnitCreditCode", "responsiblePersons", "verificationSource",
       "verificationDescription", "suspectedCrime", "transferAuthority", "transferDocumentNo", "transferDate");
 
   @Override

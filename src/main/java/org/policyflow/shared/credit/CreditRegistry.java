@@ -1,5 +1,8 @@
 package org.policyflow.shared.credit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,12 +13,13 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.policyflow.shared.credit.CreditRecord.ResponsiblePerson;
 import org.policyflow.shared.engine.SystemAccess;
 import org.springframework.stereotype.Service;
 
 /**
- * The one registry of bad-credit, serious-dishonesty and accident records that every programme's
- * eligibility check consults (TZP-E5, TZP-E6) and that BJC-CR1 writes to. Each record is a completed
+ * The one registry of bad-credit, serious-dishonesty and accident records that eligibility checks consult
+ * (TZP-E5, TZP-E6, BJC-I2) and that BJC-CR1 writes to. Each record is a completed
  * instance of process {@value #PROCESS_KEY}, so the registry is the engine's own history: who recorded
  * what, when and on which grounds is visible in Cockpit, and nothing is kept in a side table. A record's
  * business key is the organisation's unified social credit code.
@@ -24,6 +28,9 @@ import org.springframework.stereotype.Service;
 public class CreditRegistry {
 
   public static final String PROCESS_KEY = "credit-record";
+  static final String PERSONS = "responsiblePersons";
+  static final String PERSON_NAMES = "responsiblePersonNames";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
@@ -46,6 +53,11 @@ public class CreditRegistry {
     variables.put("description", record.description());
     variables.put("ruleId", record.ruleId());
     variables.put("recordedBy", record.recordedBy());
+    if (!record.persons().isEmpty()) {
+      variables.put(PERSONS, writePersons(record.persons()));
+      // "、name、name、": one LIKE on this variable finds a person, whatever the order of the names.
+      variables.put(PERSON_NAMES, "、" + String.join("、", record.persons().stream().map(ResponsiblePerson::name).toList()) + "、");
+    }
     String id = system.call(() -> runtimeService
         .startProcessInstanceByKey(PROCESS_KEY, CreditCode.normalise(record.creditCode()), variables).getId());
     return record.withProcessInstanceId(id);
@@ -60,6 +72,23 @@ public class CreditRegistry {
         .toList();
   }
 
+  /**
+   * Records that name this person among those responsible (BJC-CR1 "相关人员"), oldest first, whichever
+   * organisation they were recorded against.
+   */
+  public List<CreditRecord> findByPerson(String name) {
+    String trimmed = name == null ? "" : name.trim();
+    if (trimmed.isEmpty() || trimmed.contains("、") || trimmed.contains("%") || trimmed.contains("_")) {
+      return List.of();
+    }
+    return system.call(() -> {
+      List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
+          .processDefinitionKey(PROCESS_KEY).completed()
+          .variableValueLike(PERSON_NAMES, "%、" + trimmed + "、%").list();
+      return records(instances).stream().sorted((a, b) -> a.recordDate().compareTo(b.recordDate())).toList();
+    });
+  }
+
   /** Every record of the organisation. */
   public List<CreditRecord> all(String rawCreditCode) {
     String creditCode = CreditCode.normalise(rawCreditCode);
@@ -72,19 +101,23 @@ public class CreditRegistry {
           .processInstanceBusinessKey(creditCode)
           .completed()
           .list();
-      if (instances.isEmpty()) {
-        return List.of();
-      }
-      Map<String, Map<String, Object>> variablesByInstance = new HashMap<>();
-      historyService.createHistoricVariableInstanceQuery()
-          .processInstanceIdIn(instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
-          .list()
-          .forEach((HistoricVariableInstance v) -> variablesByInstance
-              .computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue()));
-      List<CreditRecord> records = new ArrayList<>();
-      variablesByInstance.forEach((instanceId, vars) -> records.add(toRecord(instanceId, vars)));
-      return records;
+      return records(instances);
     });
+  }
+
+  private List<CreditRecord> records(List<HistoricProcessInstance> instances) {
+    if (instances.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Map<String, Object>> variablesByInstance = new HashMap<>();
+    historyService.createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
+        .list()
+        .forEach((HistoricVariableInstance v) -> variablesByInstance
+            .computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue()));
+    List<CreditRecord> records = new ArrayList<>();
+    variablesByInstance.forEach((instanceId, vars) -> records.add(toRecord(instanceId, vars)));
+    return records;
   }
 
   private static CreditRecord toRecord(String instanceId, Map<String, Object> vars) {
@@ -97,6 +130,26 @@ public class CreditRegistry {
         (String) vars.get("description"),
         (String) vars.get("ruleId"),
         (String) vars.get("recordedBy"),
-        instanceId);
+        instanceId,
+        readPersons((String) vars.get(PERSONS)));
+  }
+
+  private static String writePersons(List<ResponsiblePerson> persons) {
+    try {
+      return JSON.writeValueAsString(persons);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<ResponsiblePerson> readPersons(String json) {
+    if (json == null) {
+      return List.of();
+    }
+    try {
+      return JSON.readValue(json, new TypeReference<List<ResponsiblePerson>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("credit-record persons: " + json, e);
+    }
   }
 }

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.policyflow.shared.credit.CreditCode;
 import org.policyflow.shared.rules.PolicyRuleException;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +37,7 @@ public class DrawExpertPanelDelegate implements JavaDelegate {
         VariableValues.strings(execution.getVariable("memberOrganisations")),
         VariableValues.text(execution.getVariable("field")),
         VariableValues.strings(execution.getVariable("expertTypes")),
-        null);
+        null, creditCodes(execution));
     PanelDraw draw = panels.drawPanel(request);
 
     Map<String, Object> record = draw.toMap();
@@ -58,6 +61,12 @@ public class DrawExpertPanelDelegate implements JavaDelegate {
     execution.setVariable("maxScore", properties.maxScore());
     execution.setVariable("reviewDays", properties.reviewWorkingDays());
     execution.setVariable("reminderDays", properties.reminderWorkingDays());
+  }
+
+  /** The applicant's and members' credit codes where the calling programme passes them (EXP-2). */
+  static Set<String> creditCodes(DelegateExecution execution) {
+    return VariableValues.strings(execution.getVariable("organisationCreditCodes")).stream()
+        .map(CreditCode::normalise).collect(Collectors.toSet());
   }
 
   private int panelSize(Object override) {

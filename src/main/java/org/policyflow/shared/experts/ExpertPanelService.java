@@ -27,7 +27,7 @@ public class ExpertPanelService {
   public Optional<PanelDraw> drawReplacement(PanelRequest request) {
     PanelDraw draw = PanelDraw.draw(pool.experts(),
         new PanelRequest(1, request.applicantOrganisation(), request.memberOrganisations(), request.field(),
-            request.expertTypes(), request.alreadyDrawn()),
+            request.expertTypes(), request.alreadyDrawn(), request.organisationCreditCodes()),
         random.nextLong());
     return draw.drawn().isEmpty() ? Optional.empty() : Optional.of(draw);
   }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.policyflow.shared.credit.CreditCode;
 import org.policyflow.shared.engine.SystemAccess;
 import org.springframework.stereotype.Service;
 
@@ -19,6 +20,8 @@ public class ExpertPool {
   public static final String ORGANISATION = "organisation";
   public static final String FIELDS = "fields";
   public static final String EXPERT_TYPE = "expertType";
+  public static final String ORGANISATION_CREDIT_CODE = "organisationCreditCode";
+  public static final String AFFILIATIONS = "affiliations";
 
   private final IdentityService identityService;
   private final SystemAccess system;
@@ -47,8 +50,19 @@ public class ExpertPool {
         + (user.getFirstName() == null ? "" : user.getFirstName())).trim();
     return new Expert(user.getId(), name.isEmpty() ? user.getId() : name,
         trim(identityService.getUserInfo(user.getId(), ORGANISATION)),
-        fields == null ? List.of() : Arrays.stream(fields.split("[;；]")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
-        trim(identityService.getUserInfo(user.getId(), EXPERT_TYPE)));
+        list(fields),
+        trim(identityService.getUserInfo(user.getId(), EXPERT_TYPE)),
+        code(identityService.getUserInfo(user.getId(), ORGANISATION_CREDIT_CODE)),
+        list(identityService.getUserInfo(user.getId(), AFFILIATIONS)));
+  }
+
+  private static List<String> list(String value) {
+    return value == null ? List.of()
+        : Arrays.stream(value.split("[;；]")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private static String code(String value) {
+    return value == null || value.isBlank() ? null : CreditCode.normalise(value);
   }
 
   private static String trim(String value) {

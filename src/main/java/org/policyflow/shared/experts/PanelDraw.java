@@ -3,11 +3,10 @@ package org.policyflow.shared.experts;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * One draw of an expert panel, with everything needed to audit it: the seed, the pool as it was, why
@@ -30,27 +29,27 @@ public record PanelDraw(
   }
 
   /**
-   * EXP-2: nobody from the applicant's or a member's organisation, nobody already drawn; experts of the
+   * EXP-2: nobody from the applicant's or a member's organisation or one related to it
+   * ({@link ConflictOfInterest}), nobody already drawn; experts of the
    * field come first, each group in random order of the seed; then one of each requested type, then the rest.
    */
   public static PanelDraw draw(List<Expert> pool, PanelRequest request, long seed) {
-    Set<String> conflicting = new LinkedHashSet<>();
-    conflicting.add(normalise(request.applicantOrganisation()));
-    request.memberOrganisations().forEach(o -> conflicting.add(normalise(o)));
-    conflicting.remove("");
+    List<String> conflicting = new ArrayList<>();
+    conflicting.add(request.applicantOrganisation());
+    conflicting.addAll(request.memberOrganisations());
 
     Map<String, String> excluded = new LinkedHashMap<>();
     List<Expert> matching = new ArrayList<>();
     List<Expert> others = new ArrayList<>();
     for (Expert expert : pool) {
-      String organisation = normalise(expert.organisation());
+      String organisation = ConflictOfInterest.normalise(expert.organisation());
+      Optional<String> conflict = ConflictOfInterest.reason(expert, conflicting, request.organisationCreditCodes());
       if (request.alreadyDrawn().contains(expert.id())) {
         excluded.put(expert.id(), "已抽取 / already drawn for this review");
       } else if (organisation.isEmpty()) {
         excluded.put(expert.id(), "未登记所在单位，无法核查回避 / no organisation recorded: conflicts cannot be checked");
-      } else if (conflicting.contains(organisation)) {
-        excluded.put(expert.id(), "EXP-2 回避：来自申报单位或成员单位 " + expert.organisation()
-            + " / conflict of interest: works for the applicant or a member");
+      } else if (conflict.isPresent()) {
+        excluded.put(expert.id(), conflict.get());
       } else if (!request.expertTypes().isEmpty() && !request.expertTypes().contains(expert.type())) {
         excluded.put(expert.id(), "专家类型不符 / expert type " + expert.type() + " not requested");
       } else if (expert.worksIn(request.field())) {
@@ -101,10 +100,5 @@ public record PanelDraw(
     map.put("drawn", drawn);
     map.put("missingTypes", missingTypes);
     return map;
-  }
-
-  static String normalise(String organisation) {
-    return organisation == null ? "" : organisation.replaceAll("\\s+", "")
-        .replace('（', '(').replace('）', ')');
   }
 }

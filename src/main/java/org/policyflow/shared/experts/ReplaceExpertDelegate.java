@@ -73,7 +73,7 @@ public class ReplaceExpertDelegate implements JavaDelegate {
           VariableValues.text(execution.getVariable("applicantOrganisation")),
           VariableValues.strings(execution.getVariable("memberOrganisations")),
           VariableValues.text(execution.getVariable("field")),
-          types, new LinkedHashSet<>(drawnSoFar)));
+          types, new LinkedHashSet<>(drawnSoFar), DrawExpertPanelDelegate.creditCodes(execution)));
       if (draw.isEmpty()) {
         throw new PolicyRuleException("EXP-2", "replacementDecision",
             "没有可替换的合格专家（已回避申报单位及成员单位、已排除本次已抽取的专家）。请先在 Admin 中补充专家，或选择延长期限",

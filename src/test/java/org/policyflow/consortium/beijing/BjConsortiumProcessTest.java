@@ -27,6 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.policyflow.PolicyflowIntegrationTest;
 import org.policyflow.partner.PartnerFixtures;
+import org.policyflow.shared.credit.CreditCode;
+import org.policyflow.shared.credit.CreditRecord;
 import org.policyflow.shared.credit.CreditRecordType;
 import org.policyflow.shared.credit.CreditRegistry;
 import org.policyflow.shared.experts.ExpertReviewDriver;
@@ -43,6 +45,9 @@ class BjConsortiumProcessTest {
 
   static final String OFFICER = "lijianguo";
   static final String LEAD_CODE = "91110108MA01XKQ126";
+  // Units with registry records get codes of their own: the registry is shared history, and a record for
+  // LEAD_CODE would refuse the lead unit of every later test (BJC-I2).
+  static final String DISHONEST_CODE = code("91110108MA01XKR1");
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
@@ -189,16 +194,42 @@ class BjConsortiumProcessTest {
   }
 
   @Test
-  void consortiumBJC_L1_fieldModeAndDirectionArgumentsAreRequired() {
+  void consortiumBJC_D1_D2_FORM_L2_fieldModeDirectionAndJudgementAreRequired() {
     ProcessInstance consortium = propose("北京某创新联合体");
     Map<String, Object> lead = leadForm();
-    lead.put("field", "现代种业");
+    lead.put("field", "other");
     lead.put("formationMode", "临时拼凑");
     lead.put("directionUrgency", "");
     lead.remove("leadRdCapability");
     Assertions.assertThatThrownBy(() -> completeAsOfficer(task("Task_SelectLeadUnit", consortium), lead))
-        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("field").hasMessageContaining("formationMode")
-        .hasMessageContaining("directionUrgency").hasMessageContaining("[BJC-L2]");
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[BJC-D1] field").hasMessageContaining("[BJC-D2] formationMode")
+        .hasMessageContaining("[BJC-FORM] directionUrgency").hasMessageContaining("[BJC-L2]");
+  }
+
+  /** 004 §三1 "聚焦新一代信息技术…智能网联汽车等本市高精尖产业领域": another field is accepted and flagged. */
+  @Test
+  void consortiumBJC_D1_aFieldOutsideTheListedOnesIsAcceptedAndFlaggedForTheOfficer() {
+    ProcessInstance listed = propose("北京某集成电路创新联合体");
+    completeAsOfficer(task("Task_SelectLeadUnit", listed), leadForm());
+    assertThat(listed).isWaitingAt("Task_DetermineMembers").variables().containsEntry("priorityField", true)
+        .containsEntry("field", "集成电路");
+    Assertions.assertThat(runtimeService.getVariable(listed.getId(), "fieldAttention")).isNull();
+
+    ProcessInstance other = propose("北京某人工智能创新联合体");
+    Map<String, Object> lead = leadForm();
+    lead.put("field", "other");
+    lead.put("otherField", "人工智能");
+    completeAsOfficer(task("Task_SelectLeadUnit", other), lead);
+    assertThat(other).isWaitingAt("Task_DetermineMembers").variables().containsEntry("priorityField", false)
+        .containsEntry("field", "人工智能");
+    Assertions.assertThat((String) runtimeService.getVariable(other.getId(), "fieldAttention"))
+        .startsWith("[BJC-D1]").contains("人工智能").contains("等");
+    // A client sending the field as text directly is treated the same way.
+    ProcessInstance direct = propose("北京某区块链创新联合体");
+    Map<String, Object> text = leadForm();
+    text.put("field", "区块链与先进计算");
+    completeAsOfficer(task("Task_SelectLeadUnit", direct), text);
+    assertThat(direct).isWaitingAt("Task_DetermineMembers").variables().containsEntry("priorityField", false);
   }
 
   @Test
@@ -363,7 +394,8 @@ class BjConsortiumProcessTest {
     Task verify = task("Task_VerifyDishonesty", consortium);
     Assertions.assertThat(taskService.getVariable(verify.getId(), "dishonestyReport")).isEqualTo("举报牵头单位虚报研发投入、伪造验收材料");
     completeAsOfficer(verify, Map.of("dishonestyVerified", "verified", "dishonestUnitName", "北京芯联微电子有限公司",
-        "dishonestUnitCreditCode", LEAD_CODE, "dishonestPersons", "王某（财务负责人）",
+        "dishonestUnitCreditCode", DISHONEST_CODE, "responsiblePersons", List.of(
+            Map.of("personName", "王某甲", "personRole", "财务负责人"), Map.of("personName", "李某乙", "personRole", "项目负责人")),
         "verificationSource", "京科监〔2025〕9号核查结论", "verificationDescription", "伪造验收材料属实", "suspectedCrime", true));
     assertThat(consortium).isWaitingAt("Task_TransferToJudiciary");
     Assertions.assertThat(VariableValues.map(runtimeService.getVariable(consortium.getId(), "judicialTransferDecision")))
@@ -374,14 +406,21 @@ class BjConsortiumProcessTest {
 
     // What the partner programme's TZP-E5 asks: bad credit or serious dishonesty within the last 3 years.
     LocalDate today = LocalDate.of(2025, 11, 3);
-    Assertions.assertThat(creditRegistry.find(LEAD_CODE,
+    Assertions.assertThat(creditRegistry.find(DISHONEST_CODE,
             EnumSet.of(CreditRecordType.SERIOUS_DISHONESTY, CreditRecordType.BAD_CREDIT), today.minusYears(3), today))
         .singleElement().satisfies(r -> {
+          // 相关人员 are registry entries, found by name, not words inside the description.
+          Assertions.assertThat(r.persons()).containsExactly(new CreditRecord.ResponsiblePerson("王某甲", "财务负责人"),
+              new CreditRecord.ResponsiblePerson("李某乙", "项目负责人"));
+          Assertions.assertThat(r.description()).doesNotContain("王某甲");
           Assertions.assertThat(r.type()).isEqualTo(CreditRecordType.BAD_CREDIT);
           Assertions.assertThat(r.ruleId()).isEqualTo("BJC-CR1");
           Assertions.assertThat(r.recordedBy()).isEqualTo(OFFICER);
           Assertions.assertThat(r.source()).isEqualTo("京科监〔2025〕9号核查结论");
         });
+
+    Assertions.assertThat(creditRegistry.findByPerson("李某乙")).extracting(CreditRecord::creditCode).contains(DISHONEST_CODE);
+    Assertions.assertThat(creditRegistry.findByPerson("李某")).as("a name is matched whole").isEmpty();
 
     // Months later the same organisation applies to the Tongzhou partner programme: TZP-E5 refuses it.
     ClockUtil.setCurrentTime(at("2026-03-02T09:00+08:00"));
@@ -390,7 +429,7 @@ class BjConsortiumProcessTest {
     started.add(call.getId());
     Map<String, Object> application = PartnerFixtures.eligibleApplication(
         (String) runtimeService.getVariable(call.getId(), "callId"), 77, "tz-locality-songzhuang");
-    application.put("creditCode", LEAD_CODE);
+    application.put("creditCode", DISHONEST_CODE);
     ProcessInstance applied = partner.apply("huanglei", application);
     started.add(applied.getId());
     assertThat(applied).isWaitingAt("Task_AcknowledgeOutcome").variables()
@@ -439,6 +478,75 @@ class BjConsortiumProcessTest {
         .variableName("dishonestyVerified").includeDeleted().list()).as("history keeps both verifications").hasSize(2);
     Assertions.assertThat(creditRegistry.all(code)).singleElement()
         .satisfies(r -> Assertions.assertThat(r.type()).isEqualTo(CreditRecordType.BAD_CREDIT));
+  }
+
+  // ---------------------------------------------------------------- integrity (BJC-I2, 004 §八3)
+
+  @Test
+  void consortiumBJC_I2_aLeadUnitWithABadCreditRecordIsNotSelectedAsTZP_E5RefusesAPartner() {
+    String code = code("91110108MA01XK31");
+    registerBadCredit(code, "北京某失信牵头企业", "2025-06-02", "京科监〔2025〕3号");
+    Map<String, Object> proposal = proposal("北京某创新联合体");
+    proposal.put("leadUnitCreditCode", code);
+    ProcessInstance consortium = proposeWith(proposal);
+    completeAsOfficer(task("Task_SelectLeadUnit", consortium), leadForm());
+    assertThat(consortium).hasPassed("EndEvent_LeadNotSelected").isEnded();
+    Assertions.assertThat((String) historicVariable(consortium, "leadNotSelectedReason"))
+        .startsWith("[BJC-I2] 牵头单位近3年在信用登记簿中有不良信用记录").contains("京科监〔2025〕3号");
+    Assertions.assertThat(VariableValues.map(historicVariable(consortium, "leadJudgement")))
+        .containsKey("BJC-I2").containsEntry("BJC-L2", "meets");
+  }
+
+  @Test
+  void consortiumBJC_I2_aRecordOlderThanTheConfiguredPeriodDoesNotRefuseTheLead() {
+    String code = code("91110108MA01XKT1");
+    registerBadCredit(code, "北京某已修复信用企业", "2022-06-01", "京科监〔2022〕5号");
+    Map<String, Object> proposal = proposal("北京某创新联合体");
+    proposal.put("leadUnitCreditCode", code);
+    ProcessInstance consortium = proposeWith(proposal);
+    completeAsOfficer(task("Task_SelectLeadUnit", consortium), leadForm());
+    assertThat(consortium).isWaitingAt("Task_DetermineMembers");
+  }
+
+  @Test
+  void consortiumBJC_I2_aMemberWithABadCreditRecordIsRefusedAndOneWithoutCodeIsFlagged() {
+    String code = code("91110108MA01XKU1");
+    registerBadCredit(code, "北京某失信封装企业", "2025-09-01", "京科监〔2025〕7号");
+    ProcessInstance consortium = leadSelected("北京某创新联合体");
+    Task task = task("Task_DetermineMembers", consortium);
+    Map<String, Object> dishonest = new HashMap<>(member("北京某失信封装企业", "enterprise", "北京"));
+    dishonest.put("memberCreditCode", code);
+    Assertions.assertThatThrownBy(() -> completeAsOfficer(task, Map.of("members", List.of(
+            member("清华大学", "university", "北京"), dishonest))))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[BJC-I2] members")
+        .hasMessageContaining("北京某失信封装企业").hasMessageContaining("京科监〔2025〕7号");
+    Map<String, Object> clean = new HashMap<>(member("北京某封装测试有限公司", "enterprise", "北京"));
+    clean.put("memberCreditCode", code("91110108MA01XK51"));
+    completeAsOfficer(task, Map.of("members", List.of(member("Fraunhofer IPT", "research-institute", "德国"), clean)));
+    assertThat(consortium).isWaitingAt("Task_RecordAgreement");
+    Assertions.assertThat(VariableValues.strings(runtimeService.getVariable(consortium.getId(), "membersNotInRegistry")))
+        .containsExactly("Fraunhofer IPT");
+  }
+
+  private void registerBadCredit(String code, String name, String date, String source) {
+    creditRegistry.record(new CreditRecord(code, name, CreditRecordType.BAD_CREDIT, LocalDate.parse(date), source,
+        "测试登记", null, OFFICER, null));
+  }
+
+  private ProcessInstance proposeWith(Map<String, Object> proposal) {
+    identityService.setAuthentication(OFFICER, List.of("bj-sti"));
+    try {
+      ProcessInstance instance = runtimeService.startProcessInstanceByKey("bj-consortium", proposal);
+      started.add(instance.getId());
+      return instance;
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  static String code(String first16) {
+    String first17 = first16 + "2";
+    return first17 + CreditCode.checkCharacter(first17);
   }
 
   // ---------------------------------------------------------------- helpers

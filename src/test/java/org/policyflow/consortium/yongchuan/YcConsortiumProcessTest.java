@@ -119,12 +119,12 @@ class YcConsortiumProcessTest {
   // ---------------------------------------------------------------- formation conditions
 
   @Test
-  void ycc_proposalNeedsAFormationModeAndAValidCreditCode() {
+  void ycc_YCC_FORM_proposalNeedsAFormationModeAndAValidCreditCode() {
     Map<String, Object> proposal = proposal("智能网联汽车");
     proposal.put("formationMode", "临时拼凑");
     proposal.put("leadUnitCreditCode", "91110108MA01XKQ12X");
     Assertions.assertThatThrownBy(() -> propose(proposal)).isInstanceOf(PolicyRuleException.class)
-        .hasMessageContaining("formationMode").hasMessageContaining("leadUnitCreditCode");
+        .hasMessageContaining("[YCC-FORM] formationMode").hasMessageContaining("leadUnitCreditCode");
   }
 
   @Test

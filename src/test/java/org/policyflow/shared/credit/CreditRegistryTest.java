@@ -84,10 +84,10 @@ class CreditRegistryTest {
   }
 
   @Test
-  void aRecordWithoutItsGroundsIsRefused() {
+  void creditCREDIT_REGISTRY_aRecordWithoutItsGroundsIsRefused() {
     assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(CreditRegistry.PROCESS_KEY,
         Map.of("creditCode", "91330100716105852F", "recordType", "bad-credit", "recordDate", "2099-01-01")))
         .isInstanceOf(PolicyRuleException.class)
-        .hasMessageContaining("organisationName").hasMessageContaining("source").hasMessageContaining("recordDate");
+        .hasMessageContaining("[CREDIT-REGISTRY] organisationName").hasMessageContaining("source").hasMessageContaining("recordDate");
   }
 }

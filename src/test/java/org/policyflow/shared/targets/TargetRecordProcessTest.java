@@ -59,7 +59,7 @@ class TargetRecordProcessTest {
   }
 
   @Test
-  void fourEyes_theReporterCannotVerifyTheirOwnValueAndNothingIsLost() {
+  void targetsFOUR_EYES_theReporterCannotVerifyTheirOwnValueAndNothingIsLost() {
     ResponseEntity<Map> started = http.withBasicAuth("wanglixin", "demo").postForEntity(
         "/engine-rest/process-definition/key/target-record/submit-form",
         Map.of("variables", Map.of(

@@ -274,7 +274,7 @@ function renderDashboard(node) {
         : t.recorded ? `${t.recorded.source}（截至 ${t.recorded.asOfDate}，填报人 ${t.recorded.reporterName || t.recorded.reporterId || ''}） `
         : '';
       return el('tr', {'data-target': t.key},
-        el('td', {}, t.label), el('td', {}, t.target === null ? '—' : `${t.comparisonSymbol} ${t.target} ${t.unit}${t.dueYear ? `（${t.dueYear}年）` : ''}`),
+        el('td', {}, t.label), el('td', t.wording ? {title: `原文：${t.wording}`} : {}, t.target === null ? '—' : `${t.comparisonSymbol} ${t.target} ${t.unit}${t.dueYear ? `（${t.dueYear}年）` : ''}`),
         el('td', {}, t.value === null ? '—' : `${t.value} ${t.unit}`),
         el('td', {}, pct === null ? '' : [el('span', {class: 'pf-bar'}, el('span', {style: `width:${pct}%`})), ` ${t.percent}%`]),
         el('td', {class: t.status === 'met' ? 'pf-met' : t.status === 'not-met' ? 'pf-not-met' : ''}, t.statusLabel),
