@@ -82,6 +82,13 @@ public final class AccessPolicy {
     return decisions;
   }
 
+  /** Who may call the operation, for a refusal message: "系统管理员 (camunda-admin)". */
+  public String allowedRolesText(Endpoint endpoint) {
+    return roles.stream().filter(role -> allows(Set.of(role.id()), endpoint))
+        .map(role -> role.name() + " (" + String.join(", ", role.groups()) + ")")
+        .reduce((a, b) -> a + "; " + b).orElse("—");
+  }
+
   /** The rules that name the operation, for any role. */
   public List<Rule> rulesFor(Endpoint endpoint) {
     return rules.stream().filter(rule -> rule.grants().stream().anyMatch(grant -> grant.matches(endpoint)))

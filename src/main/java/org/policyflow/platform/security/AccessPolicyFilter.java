@@ -89,10 +89,12 @@ public class AccessPolicyFilter extends OncePerRequestFilter {
     List<Endpoint> operations = catalog.get().resolve(request.getMethod(), operationPath);
     boolean allowed = !operations.isEmpty() && operations.stream().allMatch(operation -> policy.allows(roles, operation));
     if (!allowed) {
-      String operation = operations.isEmpty() ? request.getMethod() + " " + operationPath : operations.get(0).key();
+      Endpoint refused = operations.isEmpty() ? new Endpoint(request.getMethod(), operationPath) : operations.get(0);
+      String who = policy.allowedRolesText(refused);
       refuse(response, HttpServletResponse.SC_FORBIDDEN, "AccessDenied",
-          "您的角色无权执行此操作：" + operation + "。如确需此权限，请联系系统管理员（见 docs/security.md）。 / "
-              + "Your role may not perform " + operation + "; ask an administrator if you need it (docs/security.md).");
+          "您的角色无权执行此操作：" + refused.key() + "（可执行的角色：" + who + "）。如确需此权限，请联系系统管理员"
+              + "（见 docs/security.md）。 / Your role may not perform " + refused.key() + " (allowed: " + who
+              + "); ask an administrator if you need it (docs/security.md).");
       return;
     }
     chain.doFilter(request, response);
