@@ -112,15 +112,33 @@ public class AuditController {
   }
 
   /**
-   * RFC 4180 quoting; a cell starting with = + - @ is prefixed with an apostrophe so that a spreadsheet
-   * shows an applicant-supplied name as text instead of evaluating it as a formula.
+   * RFC 4180 quoting, and no cell a spreadsheet reads as a formula (OWASP "CSV injection"): a cell whose
+   * first character other than white space is a formula trigger (= + - @, their full-width forms ＝ ＋ －
+   * ＠, or a tab / carriage return / line feed, which some spreadsheets strip before evaluating) gets a
+   * leading apostrophe, which spreadsheets show as text and do not evaluate.
    */
   static String cell(String value) {
     if (value == null) {
       return "";
     }
-    String text = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    String text = startsLikeFormula(value) ? "'" + value : value;
     return text.matches("(?s).*[\",\r\n].*") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+  }
+
+  private static final String FORMULA_TRIGGERS = "=+-@\uFF1D\uFF0B\uFF0D\uFF20\t\r\n";
+
+  static boolean startsLikeFormula(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (FORMULA_TRIGGERS.indexOf(c) >= 0) {
+        return true;
+      }
+      // Leading blanks (also the full-width space U+3000 and NBSP) are skipped by spreadsheets.
+      if (c != ' ' && c != '\u3000' && c != '\u00A0') {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static String time(Date date) {

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.policyflow.platform.security.BasicWithoutChallenge;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -22,7 +22,7 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
  * <p>The working-day calendar's state ({@value #CALENDAR_STATUS_PATH}, read-only) accepts the login of
  * Cockpit and of Tasklist alike: the early warning of a missing year is shown in both.
  */
-public class AuditSessionAuthenticationProvider extends HttpBasicAuthenticationProvider {
+public class AuditSessionAuthenticationProvider extends BasicWithoutChallenge {
 
   static final String AUDIT_PATH = "/api/audit/";
   static final String COCKPIT = "cockpit";

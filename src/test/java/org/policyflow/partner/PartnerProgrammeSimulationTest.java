@@ -111,7 +111,7 @@ class PartnerProgrammeSimulationTest {
     Assertions.assertThat(notice).as("the notice runs").isNotNull();
     Assertions.assertThat(quotaRefusals.get()).isEqualTo(20);
 
-    // Two objections through the portal account: one upheld, one not.
+    // Two objections through the portal account (project endpoint; the portal holds no engine rights).
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> candidates = (List<Map<String, Object>>) runtimeService.getVariable(notice.getId(), "candidates");
     Assertions.assertThat(candidates).hasSize(20);
@@ -131,13 +131,12 @@ class PartnerProgrammeSimulationTest {
 
     // A verified safety accident of one partner, reported through the portal account in year 2.
     ProcessInstance violator = cooperations.get(0);
-    ResponseEntity<Void> report = http.withBasicAuth("portal", "demo").postForEntity("/engine-rest/message", Map.of(
-        "messageName", "PartnerViolationReported", "processInstanceId", violator.getId(),
-        "processVariablesToTriggeredScope", Map.of(
-            "violationType", Map.of("value", "safetyEnvironmentalAccident"),
-            "violationDescription", Map.of("value", "厂区发生较大安全生产事故，区应急管理局已立案"),
-            "reporterName", Map.of("value", "通州区应急管理局"))), Void.class);
-    Assertions.assertThat(report.getStatusCode().is2xxSuccessful()).isTrue();
+    ResponseEntity<Map> report = http.withBasicAuth("portal", "demo").postForEntity(
+        "/api/partner-cooperations/" + violator.getId() + "/violation-reports", Map.of(
+            "violationType", "safetyEnvironmentalAccident",
+            "violationDescription", "厂区发生较大安全生产事故，区应急管理局已立案",
+            "reporterName", "通州区应急管理局"), Map.class);
+    Assertions.assertThat(report.getStatusCode()).as(String.valueOf(report.getBody())).isEqualTo(HttpStatus.ACCEPTED);
     simulation.answer("Task_VerifyViolation", Map.of("violationVerified", "verified", "violationFinding", "经调查报告确认"));
 
     simulation.runUntil(at(2029, 12, 31, 0));
@@ -159,14 +158,11 @@ class PartnerProgrammeSimulationTest {
   }
 
   private void object(ProcessInstance notice, Map<String, Object> candidate, String reason) {
-    ResponseEntity<Void> accepted = http.withBasicAuth("portal", "demo").postForEntity("/engine-rest/message", Map.of(
-        "messageName", "NoticeObjection", "processInstanceId", notice.getId(),
-        "processVariablesToTriggeredScope", Map.of(
-            "objectionCandidateId", Map.of("value", candidate.get("candidateId")),
-            "objectionReason", Map.of("value", reason),
-            "objectorName", Map.of("value", "张三"),
-            "objectorContact", Map.of("value", "13911112222"))), Void.class);
-    Assertions.assertThat(accepted.getStatusCode()).isIn(HttpStatus.OK, HttpStatus.NO_CONTENT);
+    ResponseEntity<Map> accepted = http.withBasicAuth("portal", "demo").postForEntity(
+        "/api/notices/" + notice.getId() + "/objections", Map.of(
+            "candidateId", String.valueOf(candidate.get("candidateId")), "reason", reason,
+            "objectorName", "张三", "objectorContact", "13911112222"), Map.class);
+    Assertions.assertThat(accepted.getStatusCode()).as(String.valueOf(accepted.getBody())).isEqualTo(HttpStatus.ACCEPTED);
   }
 
   private long ended(String processKey, String endEventId) {

@@ -17,6 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import org.camunda.bpm.engine.rest.mapper.MultipartFormData;
+import org.camunda.bpm.engine.rest.mapper.MultipartFormData.FormPart;
+import org.camunda.bpm.engine.rest.mapper.MultipartPayloadProvider;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -25,7 +29,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the Tasklist tab's checks are not the only ones: a script or portal cannot bypass them.
  *
  * <p>The engine itself accepts any size and type. The body is buffered (never more than the limit plus
- * the multipart overhead), checked, and replayed to the engine's JAX-RS resource unchanged.
+ * the multipart overhead, Content-Length or not), parsed by the engine REST API's own multipart reader
+ * so that the file checked is the file the engine would store, and replayed to the engine unchanged.
  */
 public class AttachmentLimitFilter extends OncePerRequestFilter {
 
@@ -42,7 +47,11 @@ public class AttachmentLimitFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"POST".equalsIgnoreCase(request.getMethod()) || !CREATE_PATH.matcher(request.getRequestURI()).matches();
+    // The path as the container routed it (decoded, path parameters removed), which is what JAX-RS
+    // matches: the raw URI could say /attachment/%63reate or /create;x=y and still reach the resource.
+    String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
+    String pathInfo = request.getPathInfo() == null ? "" : request.getPathInfo();
+    return !"POST".equalsIgnoreCase(request.getMethod()) || !CREATE_PATH.matcher(servletPath + pathInfo).matches();
   }
 
   @Override
@@ -54,34 +63,44 @@ public class AttachmentLimitFilter extends OncePerRequestFilter {
       reject(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge(null));
       return;
     }
+    // Read whatever the client sends, with or without Content-Length (chunked), never more than the limit.
     byte[] body = readAtMost(request.getInputStream(), maxBytes + OVERHEAD);
     if (body == null) {
       reject(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge(null));
       return;
     }
-    String boundary = boundary(request.getContentType());
-    if (boundary != null) {
-      Map<String, Part> parts = MultipartParts.parse(body, boundary);
-      Part content = parts.get("content");
-      Part namePart = parts.get("attachment-name");
-      String name = namePart != null ? namePart.text().trim() : null;
-      if ((name == null || name.isEmpty()) && content != null) {
-        name = content.fileName();
-      }
+    MultipartFormData form;
+    try {
+      form = parseAsTheEngineDoes(request, body);
+    } catch (RuntimeException | IOException unreadable) {
+      reject(response, HttpServletResponse.SC_BAD_REQUEST, "附件请求无法解析，须为 multipart/form-data。 "
+          + "The attachment request cannot be read; it must be multipart/form-data.");
+      return;
+    }
+    if (form != null) {
+      FormPart content = form.getNamedPart("content");
+      FormPart namePart = form.getNamedPart("attachment-name");
+      String name = namePart != null && namePart.getTextContent() != null ? namePart.getTextContent().trim() : null;
       if (content != null) {
-        if (content.length() > maxBytes) {
+        String fileName = content.getFileName();
+        if ((name == null || name.isEmpty())) {
+          name = fileName;
+        }
+        byte[] data = content.getBinaryContent() != null ? content.getBinaryContent()
+            : content.getTextContent() == null ? new byte[0] : content.getTextContent().getBytes(StandardCharsets.UTF_8);
+        if (data.length > maxBytes) {
           reject(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, tooLarge(name));
           return;
         }
         // The attachment is stored under attachment-name; both it and the uploaded file's own name
         // must carry an accepted extension, so a renamed executable cannot slip through either way.
-        for (String candidate : new String[] {name, content.fileName()}) {
+        for (String candidate : new String[] {name, fileName}) {
           if (candidate != null && !candidate.isBlank() && !allowed(candidate)) {
             reject(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, wrongType(candidate));
             return;
           }
         }
-        if ((name == null || name.isBlank()) && (content.fileName() == null || content.fileName().isBlank())) {
+        if ((name == null || name.isBlank()) && (fileName == null || fileName.isBlank())) {
           reject(response, HttpServletResponse.SC_BAD_REQUEST,
               "附件缺少文件名，无法判断类型。 The attachment has no file name, so its type cannot be checked.");
           return;
@@ -89,6 +108,27 @@ public class AttachmentLimitFilter extends OncePerRequestFilter {
       }
     }
     chain.doFilter(new ReplayedRequest(request, body), response);
+  }
+
+  /**
+   * The form exactly as the engine will read it: the Content-Type parsed by JAX-RS, the body by the
+   * engine REST API's own multipart reader. Null when the request is not multipart/form-data, which the
+   * engine's resource does not accept at all (415).
+   */
+  private static MultipartFormData parseAsTheEngineDoes(HttpServletRequest request, byte[] body) throws IOException {
+    String header = request.getContentType();
+    if (header == null) {
+      return null;
+    }
+    jakarta.ws.rs.core.MediaType type = jakarta.ws.rs.core.MediaType.valueOf(header);
+    if (!jakarta.ws.rs.core.MediaType.MULTIPART_FORM_DATA_TYPE.isCompatible(type)) {
+      return null;
+    }
+    MultivaluedHashMap<String, String> headers = new MultivaluedHashMap<>();
+    // The reader looks the header up as "content-type" (JAX-RS header maps ignore case).
+    headers.putSingle("content-type", header);
+    return new MultipartPayloadProvider().readFrom(MultipartFormData.class, MultipartFormData.class,
+        new java.lang.annotation.Annotation[0], type, headers, new ByteArrayInputStream(body));
   }
 
   private boolean allowed(String fileName) {
@@ -119,20 +159,6 @@ public class AttachmentLimitFilter extends OncePerRequestFilter {
     response.getOutputStream().write(json.writeValueAsBytes(error));
   }
 
-  private static String boundary(String contentType) {
-    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
-      return null;
-    }
-    for (String parameter : contentType.split(";")) {
-      String trimmed = parameter.trim();
-      if (trimmed.toLowerCase(Locale.ROOT).startsWith("boundary=")) {
-        String value = trimmed.substring("boundary=".length());
-        return value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
-      }
-    }
-    return null;
-  }
-
   /** The whole body, or null if it is longer than {@code limit} (chunked uploads have no Content-Length). */
   private static byte[] readAtMost(InputStream in, long limit) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -147,66 +173,6 @@ public class AttachmentLimitFilter extends OncePerRequestFilter {
       out.write(buffer, 0, read);
     }
     return out.toByteArray();
-  }
-
-  /** One part of a multipart body: its name, file name and where its data lies in the body. */
-  record Part(String name, String fileName, byte[] body, int start, int end) {
-    int length() {
-      return end - start;
-    }
-
-    String text() {
-      return new String(body, start, end - start, StandardCharsets.UTF_8);
-    }
-  }
-
-  /** Just enough multipart/form-data parsing to find the parts' names, file names and sizes. */
-  static final class MultipartParts {
-    private static final Pattern NAME = Pattern.compile("(?i)[;\\s]name=\"([^\"]*)\"");
-    private static final Pattern FILE_NAME = Pattern.compile("(?i)filename=\"([^\"]*)\"");
-
-    static Map<String, Part> parse(byte[] body, String boundary) {
-      Map<String, Part> parts = new LinkedHashMap<>();
-      byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
-      int position = indexOf(body, delimiter, 0);
-      while (position >= 0) {
-        int headersStart = position + delimiter.length;
-        if (headersStart + 1 < body.length && body[headersStart] == '-' && body[headersStart + 1] == '-') {
-          break;
-        }
-        headersStart += 2;
-        int headersEnd = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), headersStart);
-        if (headersEnd < 0) {
-          break;
-        }
-        int next = indexOf(body, ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1), headersEnd + 4);
-        if (next < 0) {
-          break;
-        }
-        String headers = new String(body, headersStart, headersEnd - headersStart, StandardCharsets.UTF_8);
-        var name = NAME.matcher(headers);
-        if (name.find()) {
-          var fileName = FILE_NAME.matcher(headers);
-          parts.put(name.group(1), new Part(name.group(1), fileName.find() ? fileName.group(1) : null, body,
-              headersEnd + 4, next));
-        }
-        position = next + 2;
-      }
-      return parts;
-    }
-
-    private static int indexOf(byte[] data, byte[] pattern, int from) {
-      outer:
-      for (int i = Math.max(from, 0); i <= data.length - pattern.length; i++) {
-        for (int j = 0; j < pattern.length; j++) {
-          if (data[i + j] != pattern[j]) {
-            continue outer;
-          }
-        }
-        return i;
-      }
-      return -1;
-    }
   }
 
   /** The checked body, handed on to the engine as if read from the connection. */

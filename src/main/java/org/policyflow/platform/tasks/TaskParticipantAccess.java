@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -60,8 +61,40 @@ public class TaskParticipantAccess implements TaskListener {
       for (String group : groups) {
         grant(authorizations, null, group, task);
       }
+      if (task.getAssignee() != null) {
+        letAssigneeUnclaim(authorizations, task.getAssignee(), task.getId());
+      }
       return null;
     });
+  }
+
+  /**
+   * Candidates hold TASK_WORK only (application.yaml), which claims and completes; giving a claimed task
+   * back (unclaim) is an assignment in the engine and needs TASK_ASSIGN. The assignee gets it on their
+   * own task; reassigning to someone else stays refused at the API (access-policy.yaml).
+   */
+  private static void letAssigneeUnclaim(AuthorizationService authorizations, String userId, String taskId) {
+    AuthorizationEntity pending = Context.getCommandContext().getDbEntityManager()
+        .getCachedEntitiesByType(AuthorizationEntity.class).stream()
+        .filter(cached -> cached.getResourceType() == Resources.TASK.resourceType()
+            && taskId.equals(cached.getResourceId()) && userId.equals(cached.getUserId())
+            && cached.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT)
+        .findFirst().orElse(null);
+    Authorization authorization = pending != null ? pending : authorizations.createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_GRANT).resourceType(Resources.TASK).resourceId(taskId)
+        .userIdIn(userId).singleResult();
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      authorization.setUserId(userId);
+      authorization.setResource(Resources.TASK);
+      authorization.setResourceId(taskId);
+    } else if (authorization.isPermissionGranted(TaskPermissions.TASK_ASSIGN)) {
+      return;
+    }
+    authorization.addPermission(TaskPermissions.TASK_ASSIGN);
+    if (pending == null) {
+      authorizations.saveAuthorization(authorization);
+    }
   }
 
   private static void grant(AuthorizationService authorizations, String userId, String groupId, DelegateTask task) {

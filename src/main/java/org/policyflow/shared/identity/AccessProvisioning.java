@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -161,13 +162,48 @@ public class AccessProvisioning {
   }
 
   /**
-   * May deliver messages (objections, violation reports) to running instances of the process through
-   * the engine REST API: correlation needs update rights on the instance. Meant for the technical
-   * account of an external portal, which carries the public's reports.
+   * Rights that earlier versions gave and no non-administrator may hold, taken back at every start-up
+   * (docs/security.md):
+   * <ul>
+   *   <li>UPDATE_INSTANCE on a process definition (the portal account could change and suspend notices);</li>
+   *   <li>more than READ on one's own user record (the engine's default; users renamed themselves);</li>
+   *   <li>UPDATE on a task through candidacy or assignment (the engine's former default task permission):
+   *       it becomes TASK_WORK, which claims and completes but sets no variables, identity links or dates.</li>
+   * </ul>
    */
-  public void grantCorrelate(String groupId, String processDefinitionKey) {
-    grant(groupId, Resources.PROCESS_DEFINITION, processDefinitionKey, Permissions.READ, Permissions.READ_INSTANCE,
-        Permissions.UPDATE_INSTANCE);
+  public void revokeExcessRights(String adminGroup) {
+    for (Authorization grant : authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).resourceType(Resources.PROCESS_DEFINITION)
+        .hasPermission(Permissions.UPDATE_INSTANCE).list()) {
+      if (!adminGroup.equals(grant.getGroupId())) {
+        grant.removePermission(Permissions.UPDATE_INSTANCE);
+        authorizationService.saveAuthorization(grant);
+      }
+    }
+    List<String> administrators = identityService.createUserQuery().memberOfGroup(adminGroup).list().stream()
+        .map(User::getId).toList();
+    for (Authorization own : authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).resourceType(Resources.USER).hasPermission(Permissions.UPDATE).list()) {
+      if (own.getUserId() != null && own.getUserId().equals(own.getResourceId())
+          && !administrators.contains(own.getUserId())) {
+        authorizationService.deleteAuthorization(own.getId());
+        Authorization read = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        read.setUserId(own.getUserId());
+        read.setResource(Resources.USER);
+        read.setResourceId(own.getResourceId());
+        read.addPermission(Permissions.READ);
+        authorizationService.saveAuthorization(read);
+      }
+    }
+    for (Authorization task : authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).resourceType(Resources.TASK).hasPermission(Permissions.UPDATE).list()) {
+      if (!ANY.equals(task.getResourceId()) && !adminGroup.equals(task.getGroupId())
+          && !administrators.contains(task.getUserId())) {
+        task.removePermission(Permissions.UPDATE);
+        task.addPermission(TaskPermissions.TASK_WORK);
+        authorizationService.saveAuthorization(task);
+      }
+    }
   }
 
   /** Read runtime data and history of every process, decision and deployment; no write permission at all. */

@@ -17,11 +17,10 @@ public record IdentityProperties(
       String name,
       @DefaultValue List<String> applications,
       @DefaultValue List<String> starts,
-      @DefaultValue List<String> correlates,
       @DefaultValue List<Grant> grants) {
 
     Access access() {
-      return new Access(applications, starts, correlates, grants);
+      return new Access(applications, starts, grants);
     }
   }
 
@@ -32,7 +31,6 @@ public record IdentityProperties(
   public record Access(
       @DefaultValue List<String> applications,
       @DefaultValue List<String> starts,
-      @DefaultValue List<String> correlates,
       @DefaultValue List<Grant> grants) {}
 
   /** Capability sets that are more than "use a webapp and start a process". */

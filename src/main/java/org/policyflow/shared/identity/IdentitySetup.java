@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.policyflow.shared.identity.IdentityProperties.Access;
 import org.policyflow.shared.identity.IdentityProperties.Grant;
 import org.slf4j.Logger;
@@ -36,10 +37,16 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
   }
 
   @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setResourceAuthorizationProvider(new ProfilesByAdministrators());
+  }
+
+  @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     AccessProvisioning access = new AccessProvisioning(engine);
     provisionRoles(access);
     provisionAdministrator(access);
+    access.revokeExcessRights(Groups.CAMUNDA_ADMIN);
     provisionFilters(access);
     if (demo.enabled()) {
       provisionDemoUsers(access);
@@ -69,7 +76,6 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
     access.grantReadModels(groupId);
     rights.applications().forEach(application -> access.grantApplication(groupId, application));
     rights.starts().forEach(processKey -> access.grantStart(groupId, processKey));
-    rights.correlates().forEach(processKey -> access.grantCorrelate(groupId, processKey));
     for (Grant grant : rights.grants()) {
       switch (grant) {
         case AUDIT_READ -> access.grantAuditRead(groupId);

@@ -23,9 +23,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Portals file objections (异议, TZP-N1) against a running public notice. Any authenticated account may
- * object (a notice is public by nature); the endpoint itself checks that the notice is running, has not
- * ended and lists the candidate, then correlates message {@code NoticeObjection} into that notice only.
+ * Portals file objections (异议, TZP-N1) against a running public notice: the portal account and
+ * applicants may call this endpoint (access-policy.yaml), and neither holds engine rights on the notice;
+ * the endpoint itself checks that the notice is running, has not ended and lists the candidate, then
+ * correlates message {@code NoticeObjection} into that notice only.
  * Authentication: HTTP Basic against the engine (platform.RestSecurityConfiguration covers /api/*).
  */
 @RestController

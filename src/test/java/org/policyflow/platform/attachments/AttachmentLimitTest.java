@@ -2,6 +2,9 @@ package org.policyflow.platform.attachments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +112,66 @@ class AttachmentLimitTest {
     assertThat(engine.getTaskService().getTaskAttachments(task.getId())).isEmpty();
   }
 
+  /**
+   * #16 finding 6: the limits hold whatever form the request takes. The filter reads the path as the
+   * container routes it and the body with the engine's own multipart reader, so what it checks is what
+   * the engine stores.
+   */
+  @Test
+  void limitsCannotBeBypassedByTheFormOfTheRequest() throws Exception {
+    String create = "/engine-rest/task/" + task.getId() + "/attachment/create";
+    byte[] exe = new byte[] {77, 90, 0, 0};
+    // Unquoted parameters in the part header, which the engine's reader accepts.
+    assertRefused(raw(create, "multipart/form-data; boundary=XyZ", part("XyZ", "name=content; filename=setup.exe", exe)), 415);
+    // Content-Type in capitals, boundary quoted, an extra parameter.
+    assertRefused(raw(create, "MULTIPART/FORM-DATA; charset=UTF-8; BOUNDARY=\"XyZ\"",
+        part("XyZ", "name=\"content\"; filename=\"setup.exe\"", exe)), 415);
+    // The file name in another case and the attachment named like a document.
+    assertRefused(raw(create, "multipart/form-data; boundary=XyZ",
+        part("XyZ", "NAME=\"content\"; FILENAME=\"setup.EXE\"", exe)), 415);
+    // An encoded letter in the path (…/%63reate routes to …/create).
+    assertRefused(raw("/engine-rest/task/" + task.getId() + "/attachment/%63reate", "multipart/form-data; boundary=XyZ",
+        part("XyZ", "name=\"content\"; filename=\"setup.exe\"", exe)), 415);
+    // A path parameter: the operation is not plain, refused before anything reads it.
+    assertRefused(raw(create + ";x=1", "multipart/form-data; boundary=XyZ",
+        part("XyZ", "name=\"content\"; filename=\"setup.exe\"", exe)), 400);
+    // 21 MB sent chunked, without Content-Length.
+    byte[] big = new byte[21 * 1024 * 1024];
+    HttpRequest chunked = request(create, "multipart/form-data; boundary=XyZ").POST(HttpRequest.BodyPublishers
+        .ofInputStream(() -> new java.io.ByteArrayInputStream(part("XyZ", "name=\"content\"; filename=\"scan.pdf\"", big))))
+        .build();
+    assertRefused(chunked, 413);
+    assertThat(engine.getTaskService().getTaskAttachments(task.getId())).isEmpty();
+  }
+
+  private void assertRefused(HttpRequest request, int status) throws Exception {
+    HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+        .send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(request.uri() + " → " + response.body()).isEqualTo(status);
+    assertThat(engine.getTaskService().getTaskAttachments(task.getId())).isEmpty();
+  }
+
+  private HttpRequest raw(String path, String contentType, byte[] body) {
+    return request(path, contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+  }
+
+  private HttpRequest.Builder request(String path, String contentType) {
+    return HttpRequest.newBuilder(java.net.URI.create(http.getRootUri() + path))
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("wanglixin:demo".getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", contentType);
+  }
+
+  private static byte[] part(String boundary, String disposition, byte[] content) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachment-name\"\r\n\r\n说明.pdf\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; " + disposition
+        + "\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(content);
+    out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
+  }
+
   @Test
   void theWebappSessionApiThatTasklistUsesIsCheckedToo() {
     HttpHeaders session = login("wanglixin");
@@ -118,6 +181,17 @@ class AttachmentLimitTest {
     assertThat(refused.getBody()).contains("宏.xlsm");
 
     assertThat(engine.getTaskService().getTaskAttachments(task.getId())).isEmpty();
+
+    // #16 finding 4: the session API is behind the same access policy as /engine-rest.
+    HttpHeaders json = new HttpHeaders();
+    json.putAll(session);
+    json.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> variable = http.exchange("/camunda/api/engine/engine/default/task/" + task.getId()
+        + "/variables/targetValue", HttpMethod.PUT, new HttpEntity<>(Map.of("value", 1, "type", "Integer"), json),
+        String.class);
+    assertThat(variable.getStatusCode()).as(variable.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(variable.getBody()).contains("AccessDenied");
+    assertThat(engine.getRuntimeService().getVariable(processInstanceId, "targetValue")).isEqualTo(1620);
   }
 
   private ResponseEntity<String> upload(TestRestTemplate client, String api, String taskId, String fileName,

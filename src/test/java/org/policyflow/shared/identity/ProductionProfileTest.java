@@ -73,6 +73,16 @@ class ProductionProfileTest {
     }
   }
 
+  /** #16 finding 9: the production profile's session cookies travel over HTTPS only. */
+  @Test
+  void finding9_productionSessionCookiesAreSecure() {
+    try (ConfigurableApplicationContext settings = production("Tz-科委-2026-strong!")) {
+      var environment = settings.getEnvironment();
+      assertThat(environment.getProperty("server.servlet.session.cookie.secure")).isEqualTo("true");
+      assertThat(environment.getProperty("camunda.bpm.webapp.session-cookie.enable-secure-cookie")).isEqualTo("true");
+    }
+  }
+
   /** Only the configuration properties: no engine, no web server. */
   @Configuration
   @EnableConfigurationProperties({AdminProperties.class, DemoProperties.class, IdentityProperties.class})
