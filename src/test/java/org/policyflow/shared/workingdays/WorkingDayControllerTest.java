@@ -109,7 +109,7 @@ class WorkingDayControllerTest {
 
       ResponseEntity<String> applicant = http.withBasicAuth("huanglei", "demo").getForEntity("/api/calendar/status", String.class);
       assertThat(applicant.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-      assertThat(applicant.getBody()).contains("工作日历状态");
+      assertThat(applicant.getBody()).contains("GET /api/calendar/status");
       assertThat(http.getForEntity("/api/calendar/status", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 
       ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-10-31T09:00+08:00").toInstant()));
