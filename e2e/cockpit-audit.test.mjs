@@ -1,6 +1,6 @@
 // Browser test of the Cockpit audit plugins: starts the packaged application on a free port with a
 // fresh H2 file database, creates a completed partner application through the engine REST API as the
-// demo users would (applicant huanglei submits, locality clerk sunpeng is first refused by TZP-D1 and then
+// demo users would (applicant huanglei submits, locality clerk sunpeng is first refused for a decline without reason and then
 // declines with a reason, the applicant acknowledges), then logs in to Cockpit as the auditor qianfang,
 // searches the history, opens the application and checks its timeline, operators and rule decision.
 // Screenshots go to target/e2e-screenshots/. Prints "N passed, M failed" last; exits non-zero on failure.
@@ -74,13 +74,13 @@ async function completedApplication(base) {
   const application = await rest(base, 'huanglei', 'POST', '/engine-rest/process-definition/key/partner-application/submit-form',
     vars({callId, organisationName: organisation, creditCode: '91110112MA01ABCD2A', localityGroup: 'tz-locality-songzhuang',
       independentLegalPerson: true, tongzhouPresence: 'registered', rdStaff: 12, rdSpending: 350.5, ownedIpCount: 4,
-      industryField: '数字经济', contactName: '黄磊', contactPhone: '010-81234567', summary: '专注城市副中心数字孪生平台研发。'}));
+      industryField: '数字经济', contactName: '黄磊', contactPhone: '010-81234567', summary: '专注城市副中心数字孪生平台研发，拥有发明专利四项，年研发投入三百余万元。'}));
   if (application.status !== 200) throw new Error(`partner-application: ${application.status} ${JSON.stringify(application.body)}`);
   const id = application.body.id;
   const taskOf = async user => (await rest(base, user, 'GET', `/engine-rest/task?processInstanceId=${id}`)).body[0];
   const recommend = await taskOf('sunpeng');
   const refused = await rest(base, 'sunpeng', 'POST', `/engine-rest/task/${recommend.id}/submit-form`, vars({recommendation: 'decline'}));
-  if (refused.status !== 400) throw new Error(`TZP-D1 refusal expected, got ${refused.status}`);
+  if (refused.status !== 400) throw new Error(`refusal of a decline without reason expected, got ${refused.status}`);
   await rest(base, 'sunpeng', 'POST', `/engine-rest/task/${recommend.id}/claim`, {userId: 'sunpeng'});
   const declined = await rest(base, 'sunpeng', 'POST', `/engine-rest/task/${recommend.id}/submit-form`,
     vars({recommendation: 'decline', declineReason: '研发方向与本地产业需求不匹配'}));
@@ -188,7 +188,9 @@ async function browserChecks(base, application) {
       (await page.locator('[data-pf="timeline"] tr[data-activity="Task_RecommendApplication"] .pf-completed-by').innerText()).includes('孙鹏'));
     check('timeline names the applicant who acknowledged (黄磊)',
       (await page.locator('[data-pf="timeline"] tr[data-activity="Task_AcknowledgeOutcome"] .pf-completed-by').innerText()).includes('黄磊'));
-    check('timeline shows the TZP-D1 refusal with its reason', (await page.locator('[data-pf="timeline"] tr[data-rule="TZP-D1"]').count()) === 1 && text.includes('未通过'));
+    // The decline reason is required by the recommendation form itself, so the server's form check
+    // (FORM-REQUIRED) refuses it before the delegate's TZP-D1 check is reached.
+    check('timeline shows the refused decline (reason missing) with its rule', (await page.locator('[data-pf="timeline"] tr[data-rule="FORM-REQUIRED"], [data-pf="timeline"] tr[data-rule="TZP-D1"]').count()) === 1 && text.includes('未通过'));
     check('diagram marks the path taken', await page.locator('.pf-diagram g.pf-taken').count() > 3);
     check('operation log names the operators', (await page.locator('[data-pf="operations"]').innerText()).includes('孙鹏'));
     check('operation log reads as sentences (孙鹏 完成了任务 推荐申报)',
