@@ -6,7 +6,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,10 +26,11 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.policyflow.PolicyflowIntegrationTest;
+import org.policyflow.testsupport.EngineStateRestored;
+import org.policyflow.testsupport.EngineStateRestored.Started;
 import org.policyflow.shared.rules.PolicyRuleException;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -40,7 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * (WDC-M1). Driven through the engine's form service as Tasklist submits forms, with the engine clock.
  */
 @PolicyflowIntegrationTest
-@ExtendWith(CalendarYearsRestored.class)
+@ExtendWith({CalendarYearsRestored.class, EngineStateRestored.class})
 class WorkingDayCalendarProcessTest {
 
   static final List<String> TZ_STI = List.of("tz-sti");
@@ -57,17 +57,10 @@ class WorkingDayCalendarProcessTest {
   @Autowired WorkingDayCalendar calendar;
   @Autowired CalendarUpkeep upkeep;
 
-  private final List<String> started = new ArrayList<>();
+  private final Started started;
 
-  @AfterEach
-  void cleanUp() {
-    ClockUtil.reset();
-    identityService.clearAuthentication();
-    for (String id : started) {
-      if (runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0) {
-        runtimeService.deleteProcessInstance(id, "test cleanup");
-      }
-    }
+  WorkingDayCalendarProcessTest(Started started) {
+    this.started = started;
   }
 
   @Test
@@ -102,7 +95,7 @@ class WorkingDayCalendarProcessTest {
     assertThat(entry).hasPassed("Task_ResumeDeadlines").isEnded();
 
     ProcessInstance published = as("wanglixin", TZ_STI, () -> formService.submitStartForm(partnerCall, call));
-    started.add(published.getId());
+    started.add(published);
     // 2026-12-28 + 10 working days: 12-29…12-31, (New Year 01-01…01-03), 01-04…01-08, 01-11, 01-12.
     assertThat(runtimeService.getVariable(published.getId(), "recommendationClosesAt")).isEqualTo(at("2027-01-13T00:00+08:00"));
   }
@@ -113,7 +106,7 @@ class WorkingDayCalendarProcessTest {
     ProcessInstance notice = runtimeService.startProcessInstanceByKey("public-notice", Map.of(
         "noticeTitle", "拟入选名单公示", "noticeDays", 5, "candidates", List.of(candidate()), "objectionReviewGroup", "tz-sti",
         "programme", "TZP"));
-    started.add(notice.getId());
+    started.add(notice);
     Job publish = managementService.createJobQuery().processInstanceId(notice.getId()).singleResult();
     for (int attempt = 0; attempt < 3; attempt++) {
       assertThatThrownBy(() -> managementService.executeJob(publish.getId())).hasMessageContaining("2027");
@@ -259,8 +252,7 @@ class WorkingDayCalendarProcessTest {
   private ProcessInstance enter(String user, List<String> groups, Map<String, Object> form) {
     String definitionId = definition("working-day-calendar");
     ProcessInstance instance = as(user, groups, () -> formService.submitStartForm(definitionId, form));
-    started.add(instance.getId());
-    return instance;
+    return started.add(instance);
   }
 
   private String definition(String key) {
