@@ -24,7 +24,6 @@ public class MissingCalendarYearException extends FormFieldValidationException {
   private final int year;
   private final LocalDate lastCountableDay;
   private final LocalDate latestStart;
-  private final int days;
 
   public MissingCalendarYearException(int year) {
     this(year, null, null, 0);
@@ -41,7 +40,6 @@ public class MissingCalendarYearException extends FormFieldValidationException {
     this.year = year;
     this.lastCountableDay = lastCountableDay;
     this.latestStart = latestStart;
-    this.days = days;
   }
 
   /** The words every such failure starts with, for one year. */
@@ -78,9 +76,5 @@ public class MissingCalendarYearException extends FormFieldValidationException {
 
   public Optional<LocalDate> latestStart() {
     return Optional.ofNullable(latestStart);
-  }
-
-  public int days() {
-    return days;
   }
 }
