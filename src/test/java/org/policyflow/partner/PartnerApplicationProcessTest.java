@@ -164,6 +164,39 @@ class PartnerApplicationProcessTest {
   }
 
   @Test
+  void partnerTZP_S1_theApplicantSubmitsTheMaterialsInOwnTaskDueAtTheApplicationDeadline() {
+    ProcessInstance application = fixtures.startApplication("huanglei", eligibleApplication(callId, 20, SONGZHUANG));
+    started.add(application.getId());
+
+    assertThat(application).isWaitingAt(PartnerFixtures.MATERIALS_TASK).hasNotPassed("Task_CheckEligibility");
+    assertThat(task()).isAssignedTo("huanglei").hasName("提交申报材料：北京通州示例科技有限公司20")
+        .hasDueDate(at(2026, 3, 21, 0));
+    Assertions.assertThat(job("BoundaryEvent_MaterialsDeadline", application).getDuedate())
+        .as("the same instant from which TZP-S1 refuses new applications").isEqualTo(at(2026, 3, 21, 0));
+
+    fixtures.submitMaterials("huanglei", application.getId());
+    assertThat(application).hasPassed("Task_CheckEligibility").isWaitingAt("Task_RecommendApplication");
+  }
+
+  @Test
+  void partnerTZP_S1_materialsNotSubmittedByTheDeadlineEndTheApplicationAsMaterialsMissing() {
+    ProcessInstance application = fixtures.startApplication("huanglei", eligibleApplication(callId, 21, SONGZHUANG));
+    started.add(application.getId());
+
+    ClockUtil.setCurrentTime(at(2026, 3, 21, 0));
+    execute(job("BoundaryEvent_MaterialsDeadline", application));
+
+    assertThat(application).hasPassed("Task_RecordMaterialsMissing").hasNotPassed("Task_CheckEligibility")
+        .isWaitingAt("Task_AcknowledgeOutcome")
+        .variables().containsEntry("outcome", "materials-missing").containsEntry("outcomeLabel", "逾期未提交申报材料");
+    assertThat(task()).isAssignedTo("huanglei");
+    Assertions.assertThat((String) engine.getRuntimeService().getVariable(application.getId(), "outcomeReason"))
+        .contains("[TZP-S1]").contains("申报截止时仍未提交申报材料");
+    fixtures.completeAs("huanglei", APPLICANTS, task().getId(), Map.of("acknowledged", true));
+    assertThat(application).hasPassed("EndEvent_MaterialsMissing").isEnded();
+  }
+
+  @Test
   void partnerTZP_S2_aSecondApplicationOfTheSameOrganisationIsRefused() {
     apply(9);
     Assertions.assertThatThrownBy(() -> apply(9))

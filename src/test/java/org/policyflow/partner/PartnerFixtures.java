@@ -9,12 +9,14 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.policyflow.shared.credit.CreditCode;
 
 /** Builds calls and applications of the partner programme as the people who start them would. */
 public final class PartnerFixtures {
 
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  public static final String MATERIALS_TASK = "Task_SubmitMaterials";
 
   private final ProcessEngine engine;
 
@@ -62,9 +64,30 @@ public final class PartnerFixtures {
     return v;
   }
 
+  /**
+   * An application as an applicant makes it: started, then its materials submitted at
+   * {@code Task_SubmitMaterials}. Completing through the Java API is trusted code, so the stage's
+   * required documents (enforced on the HTTP routes) need not be uploaded here.
+   */
   public ProcessInstance apply(String applicant, Map<String, Object> variables) {
+    ProcessInstance application = startApplication(applicant, variables);
+    submitMaterials(applicant, application.getId());
+    return application;
+  }
+
+  /** An application accepted and waiting for its materials (Task_SubmitMaterials). */
+  public ProcessInstance startApplication(String applicant, Map<String, Object> variables) {
     return as(applicant, List.of("applicants"), () -> engine.getRuntimeService()
         .startProcessInstanceByKey("partner-application", variables));
+  }
+
+  /** The applicant confirms and submits the materials, when the application waits for them. */
+  public void submitMaterials(String applicant, String applicationId) {
+    Task task = engine.getTaskService().createTaskQuery().processInstanceId(applicationId)
+        .taskDefinitionKey(MATERIALS_TASK).singleResult();
+    if (task != null) {
+      completeAs(applicant, List.of("applicants"), task.getId(), Map.of("materialsConfirmed", true));
+    }
   }
 
   /** Runs as an authenticated user, as Tasklist or the REST API would; authentication is cleared afterwards. */

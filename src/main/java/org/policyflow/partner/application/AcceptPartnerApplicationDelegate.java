@@ -75,6 +75,8 @@ public class AcceptPartnerApplicationDelegate implements JavaDelegate {
     execution.setVariable("creditCode", creditCode);
     execution.setVariable("callInstanceId", call.get().getId());
     execution.setVariable("localityName", locality.get().name());
+    // The materials task ends at this instant, the one TZP-S1 refuses new applications from.
+    execution.setVariable("applicationClosesAt", calls.applicationClosesAt(call.get().getId()));
     execution.setVariable("recommendationClosesAt", calls.recommendationClosesAt(call.get().getId()));
     execution.setProcessBusinessKey(callId + ":" + creditCode);
   }

@@ -2,6 +2,7 @@ package org.policyflow.partner.application;
 
 /** How a partner application ends; the value is kept in variable {@code outcome}. */
 public enum PartnerOutcome {
+  MATERIALS_MISSING("materials-missing", "逾期未提交申报材料"),
   NOT_ELIGIBLE("not-eligible", "不符合入选条件"),
   NOT_RECOMMENDED("not-recommended", "属地未推荐"),
   NOT_SELECTED("not-selected", "未入选"),

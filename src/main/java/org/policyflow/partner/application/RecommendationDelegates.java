@@ -78,6 +78,16 @@ public class RecommendationDelegates {
     };
   }
 
+  /** The call's application deadline passed before the applicant submitted the materials (TZP-S1). */
+  @Bean("recordMaterialsMissing")
+  JavaDelegate recordMaterialsMissing() {
+    return execution -> {
+      execution.setVariable("outcome", PartnerOutcome.MATERIALS_MISSING.value());
+      execution.setVariable("outcomeReason", "[TZP-S1] 申报截止时仍未提交申报材料，本次申报不再受理"
+          + " / The application materials were not submitted before the call's application deadline");
+    };
+  }
+
   /** Before the applicant's acknowledgement: the outcome in words. */
   @Bean("describeOutcome")
   ExecutionListener describeOutcome() {
