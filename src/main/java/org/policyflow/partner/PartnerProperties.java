@@ -1,5 +1,6 @@
 package org.policyflow.partner;
 
+import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record PartnerProperties(
     int noticeWorkingDays,
     int targetPartners,
+    LocalDate targetPeriodStart,
+    LocalDate targetPeriodEnd,
     int cooperationYears,
     Period reportReminderLead,
     int recommendationWorkingDays,

@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.policyflow.partner.PartnerFixtures.at;
 import static org.policyflow.partner.PartnerFixtures.eligibleApplication;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.policyflow.PolicyflowIntegrationTest;
+import org.policyflow.partner.call.PartnerCalls;
 import org.policyflow.shared.rules.PolicyRuleException;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -30,6 +32,7 @@ class PartnerCallProcessTest {
   static final List<String> OFFICERS = List.of("tz-sti");
 
   @Autowired ProcessEngine engine;
+  @Autowired PartnerCalls calls;
   PartnerFixtures fixtures;
   final List<String> started = new ArrayList<>();
   String callId;
@@ -108,9 +111,11 @@ class PartnerCallProcessTest {
     ProcessInstance call = open(3, Map.of());
     List<String> applications = recommendThree();
     Task selection = selectionTask(call);
-    Assertions.assertThat(engine.getRuntimeService().getVariable(call.getId(), "partnersToTarget")).isEqualTo(32L);
-    // As if 31 partners were already cooperating: two more pass the 2027 target of 32.
-    engine.getRuntimeService().setVariable(call.getId(), "activePartners", 31L);
+    long counted = (Long) engine.getRuntimeService().getVariable(call.getId(), "selectedPartners");
+    Assertions.assertThat(engine.getRuntimeService().getVariable(call.getId(), "partnersToTarget"))
+        .isEqualTo(Math.max(0, 32L - counted));
+    // As if 31 partners had been selected in the target period: two more pass the 2027 target of 32.
+    engine.getRuntimeService().setVariable(call.getId(), "selectedPartners", 31L);
 
     fixtures.completeAs("wanglixin", OFFICERS, selection.getId(),
         Map.of("selectedApplications", applications.subList(0, 2), "reviewOpinion", "择优推荐两家"));
@@ -119,6 +124,56 @@ class PartnerCallProcessTest {
             .processInstanceId(call.getId()).variableName("targetWarning").singleResult().getValue())
         .contains("[TZP-Q3]").contains("33").contains("32");
     assertThat(call).hasPassed("Task_RecordSelection", "Gateway_AnyCandidates");
+  }
+
+  @Test
+  void partnerCallTZP_Q3_partnersSelectedInTheTargetPeriodCountAlsoAfterTheirCooperationEnded() {
+    long before = calls.partnersSelectedBetween(LocalDate.of(2024, 1, 1), LocalDate.of(2027, 12, 31));
+    ProcessInstance ended = engine.getRuntimeService().startProcessInstanceByKey("partner-cooperation",
+        Map.of("organisationName", "北京通州已结束合作科技有限公司"));
+    engine.getRuntimeService().deleteProcessInstance(ended.getId(), "合作已终止");
+    ClockUtil.setCurrentTime(at(2023, 6, 1, 9));
+    ProcessInstance beforePeriod = engine.getRuntimeService().startProcessInstanceByKey("partner-cooperation",
+        Map.of("organisationName", "北京通州目标期前科技有限公司"));
+    started.add(beforePeriod.getId());
+    ClockUtil.setCurrentTime(at(2026, 3, 2, 9));
+
+    Assertions.assertThat(calls.partnersSelectedBetween(LocalDate.of(2024, 1, 1), LocalDate.of(2027, 12, 31)))
+        .as("the terminated cooperation counts, the one started before the period does not").isEqualTo(before + 1);
+
+    ProcessInstance call = open(3, Map.of());
+    recommendThree();
+    selectionTask(call);
+    Assertions.assertThat(engine.getRuntimeService().getVariables(call.getId()))
+        .containsEntry("selectedPartners", before + 1).containsEntry("targetPeriodEndYear", 2027)
+        .containsEntry("partnersToTarget", Math.max(0, 32L - before - 1));
+  }
+
+  @Test
+  void partnerCallTZP_E7_TZP_Q3_theSelectionTableShowsKeyFiguresAndTheLocalityOpinionPriorityFirst() {
+    ProcessInstance call = open(3, Map.of());
+    Map<String, Object> other = eligibleApplication(callId, 50, "tz-locality-zhangjiawan");
+    other.put("industryField", "其他");
+    other.put("rdStaff", 30);
+    ProcessInstance nonPriority = fixtures.apply("xuting", other);
+    started.add(nonPriority.getId());
+    fixtures.completeAs("zhouqiang", List.of("tz-locality-zhangjiawan"), taskOf(nonPriority).getId(),
+        Map.of("recommendation", "recommend", "recommendationOpinion", "本镇重点培育企业，研发团队稳定"));
+    recommendThree();
+    selectionTask(call);
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> rows = (List<Map<String, Object>>) engine.getRuntimeService()
+        .getVariable(call.getId(), "recommendedApplications");
+    Assertions.assertThat(rows).hasSize(4);
+    Assertions.assertThat(rows.get(0)).containsEntry("priority", "是").containsEntry("rdStaff", 12)
+        .containsEntry("rdSpending", 350.5).containsEntry("ownedIpCount", 4).containsEntry("localityOpinion", "推荐");
+    Assertions.assertThat(rows.get(3)).containsEntry("applicationId", nonPriority.getId()).containsEntry("priority", "否")
+        .containsEntry("rdStaff", 30).containsEntry("localityOpinion", "推荐：本镇重点培育企业，研发团队稳定");
+  }
+
+  private Task taskOf(ProcessInstance instance) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
   }
 
   @Test

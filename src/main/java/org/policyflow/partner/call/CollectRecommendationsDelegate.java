@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * After the recommendation deadline, lists the applications the localities recommended (000 §五3) for
- * the officer's review, priority fields first (TZP-E7), with the programme's distance from its target
- * (TZP-Q3).
+ * the officer's review side by side: key figures the applicant declared, the locality's opinion,
+ * priority fields first (TZP-E7), and the programme's distance from its target (TZP-Q3) before the
+ * officer decides: partners selected in the target period, not only those still cooperating.
  */
 @Component("collectRecommendations")
 public class CollectRecommendationsDelegate implements JavaDelegate {
@@ -60,6 +61,7 @@ public class CollectRecommendationsDelegate implements JavaDelegate {
           "value", row.get("applicationId")));
     }
     long active = calls.activePartners();
+    long selected = calls.partnersSelectedBetween(properties.targetPeriodStart(), properties.targetPeriodEnd());
     execution.setVariable("recommendedApplications", recommended);
     // Kept as a JSON value, as Camunda Forms themselves submit lists: Tasklist then submits the checklist
     // bound to these options as JSON too, instead of as a Java object of the options' own type.
@@ -67,7 +69,9 @@ public class CollectRecommendationsDelegate implements JavaDelegate {
     execution.setVariable("recommendedCount", recommended.size());
     execution.setVariable("activePartners", active);
     execution.setVariable("targetPartners", properties.targetPartners());
-    execution.setVariable("partnersToTarget", Math.max(0, properties.targetPartners() - active));
+    execution.setVariable("selectedPartners", selected);
+    execution.setVariable("targetPeriodEndYear", properties.targetPeriodEnd().getYear());
+    execution.setVariable("partnersToTarget", Math.max(0, properties.targetPartners() - selected));
   }
 
   private static Map<String, Object> row(String applicationId, Map<String, Object> variables) {
@@ -81,6 +85,11 @@ public class CollectRecommendationsDelegate implements JavaDelegate {
     boolean priority = Boolean.TRUE.equals(variables.get("priorityField"));
     row.put("priorityField", priority);
     row.put("priority", priority ? "是" : "否");
+    row.put("rdStaff", variables.get("rdStaff"));
+    row.put("rdSpending", variables.get("rdSpending"));
+    row.put("ownedIpCount", variables.get("ownedIpCount"));
+    Object opinion = variables.get("recommendationOpinion");
+    row.put("localityOpinion", opinion == null || opinion.toString().isBlank() ? "推荐" : "推荐：" + opinion);
     row.put("applicant", variables.get("applicant"));
     row.put("recommendedBy", variables.get("recommendedBy"));
     return row;

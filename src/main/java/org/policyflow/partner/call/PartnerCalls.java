@@ -1,5 +1,7 @@
 package org.policyflow.partner.call;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
@@ -42,6 +44,20 @@ public class PartnerCalls {
 
   public Date recommendationClosesAt(String callInstanceId) {
     return system.call(() -> (Date) runtimeService.getVariable(callInstanceId, "recommendationClosesAt"));
+  }
+
+  /**
+   * TZP-Q3: partners selected in the target period (001 counts partners 培育 by 2027): every cooperation
+   * started in it, also those whose three years are over or that were terminated. An indexed count on
+   * the historic instances of one process, whatever the number of calls.
+   */
+  public long partnersSelectedBetween(LocalDate from, LocalDate until) {
+    Date start = Date.from(from.atStartOfDay(ZoneId.systemDefault()).toInstant());
+    Date end = Date.from(until.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant());
+    // Both bounds of the query are inclusive: the period ends the millisecond before the next day.
+    return system.call(() -> historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(COOPERATION_PROCESS_KEY).startedAfter(start).startedBefore(new Date(end.getTime() - 1))
+        .count());
   }
 
   /** TZP-Q3: partners whose cooperation is running (signed or signing, not terminated or finished). */

@@ -57,12 +57,14 @@ public class RecordPartnerSelectionDelegate implements JavaDelegate {
     execution.setVariable("candidates", candidates);
     execution.setVariable("selectedCount", candidates.size());
 
-    long active = ((Number) execution.getVariable("activePartners")).longValue();
+    // The officer saw the same warning on the form before deciding; it is kept with the decision.
+    long counted = ((Number) execution.getVariable("selectedPartners")).longValue();
     int target = ((Number) execution.getVariable("targetPartners")).intValue();
-    execution.setVariable("targetWarning", active + candidates.size() > target
-        ? "[TZP-Q3] 入选后在合作伙伴将达 " + (active + candidates.size()) + " 家，超过2027年目标 " + target
-            + " 家（仅提示，不阻止） / With this selection, active partners would reach " + (active + candidates.size())
-            + ", above the 2027 target of " + target + " (warning only)"
+    Object year = execution.getVariable("targetPeriodEndYear");
+    execution.setVariable("targetWarning", counted + candidates.size() > target
+        ? "[TZP-Q3] 本次入选后目标期内选定的创新伙伴将达 " + (counted + candidates.size()) + " 家，超过" + year + "年目标 "
+            + target + " 家（仅提示，不阻止） / With this selection, partners selected in the target period would reach "
+            + (counted + candidates.size()) + ", above the " + year + " target of " + target + " (warning only)"
         : null);
   }
 }
