@@ -5,6 +5,7 @@ import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import crypto from 'node:crypto';
 
 const BASE = process.env.E2E_BASE;
 const SHOTS = process.env.E2E_SCREENSHOTS || 'target/e2e-screenshots';
@@ -156,6 +157,32 @@ async function openTask(filter, name) {
     await page.waitForTimeout(500);
   }
   await page.locator('.fjs-form').first().waitFor();
+}
+
+/** A small, real PDF whose text names what it is, so every upload has its own bytes and checksum. */
+function pdf(title) {
+  const text = `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n`
+    + `3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n% ${title} ${Date.now()}\ntrailer<</Root 1 0 R>>\n%%EOF\n`;
+  return Buffer.from(text, 'utf8');
+}
+
+const dossierTab = () => page.locator('.nav-tabs a, .nav-tabs li').filter({ hasText: /^\s*申报材料\s*$/ }).first();
+
+async function openDossierTab() {
+  await dossierTab().click();
+  await page.locator('[data-pf=dossier]').first().waitFor();
+}
+
+async function openFormTab() {
+  await page.locator('.nav-tabs a, .nav-tabs li').filter({ hasText: /^\s*表单\s*$/ }).first().click();
+  await page.locator('.fjs-form').first().waitFor();
+}
+
+/** Uploads one document of a type in the 申报材料 tab and waits for its ✔. */
+async function upload(type, fileName, bytes) {
+  await page.locator(`[data-pf=dossier-file][data-type="${type}"]`).setInputFiles({ name: fileName, mimeType: 'application/pdf', buffer: bytes });
+  await page.locator(`[data-pf=dossier-upload][data-type="${type}"]`).click();
+  await page.locator(`[data-pf=dossier-checklist-item][data-type="${type}"][data-present=true]`).waitFor();
 }
 
 async function complete() {

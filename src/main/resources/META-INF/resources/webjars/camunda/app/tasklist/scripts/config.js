@@ -44,11 +44,12 @@ export default {
   // The language choice shared by the four webapps (welcome/scripts/language.js), names in Chinese
   // order (welcome/scripts/names.js), form-js strings and date pickers in Chinese plus the claim
   // hint (scripts/form-zh.js), the business key of a process just started, e.g. a call's id
-  // (scripts/started.js), and tab "附件" on every task: list, upload and download documents
-  // (scripts/attachments.js), and the warning that next year's working-day calendar is missing
-  // (scripts/calendar-warning.js).
+  // (scripts/started.js), and tab "申报材料" on every task: the dossier of the task's case with its
+  // fields, documents and their versions, related cases, and the upload checklist of the task
+  // (scripts/dossier.js, data from /api/dossiers), and the warning that next year's working-day
+  // calendar is missing (scripts/calendar-warning.js).
   customScripts: ['../welcome/scripts/language.js', '../welcome/scripts/names.js', 'scripts/form-zh.js',
-    'scripts/started.js', 'scripts/attachments.js', 'scripts/calendar-warning.js'],
+    'scripts/started.js', 'scripts/dossier.js', 'scripts/calendar-warning.js'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
