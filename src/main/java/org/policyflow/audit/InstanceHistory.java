@@ -1,5 +1,7 @@
 package org.policyflow.audit;
 
+import org.policyflow.shared.forms.FormLabels;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

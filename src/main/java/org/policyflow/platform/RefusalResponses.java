@@ -105,7 +105,8 @@ public class RefusalResponses {
     return null;
   }
 
-  private static Map<String, Object> body(List<RuleViolation> violations) {
+  /** The one refusal body, for handlers of refusals that are not exceptions of the rules family. */
+  public static Map<String, Object> body(List<RuleViolation> violations) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", PolicyRuleException.class.getSimpleName());
     body.put("status", 400);

@@ -1,5 +1,7 @@
 package org.policyflow.audit;
 
+import org.policyflow.shared.forms.FormLabels;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;

@@ -39,6 +39,8 @@ import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 import org.policyflow.shared.rules.RuleViolation;
+import org.policyflow.shared.rules.TaskCompletionCheck;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -80,6 +82,8 @@ public class FormCheckPlugin extends AbstractProcessEnginePlugin {
       handle(StartProcessInstanceCmd.class, "instantiationBuilder", ProcessInstantiationBuilderImpl.class);
 
   private final FormSubmissionCheck check;
+  /** Further conditions of completing a task (required documents), refused together with the form's. */
+  private final ObjectProvider<TaskCompletionCheck> completionChecks;
   /** Parsed forms by form definition id: a deployed form never changes. */
   private final Map<String, FormSchema> forms = new ConcurrentHashMap<>();
   /**
@@ -89,8 +93,9 @@ public class FormCheckPlugin extends AbstractProcessEnginePlugin {
   private final Map<String, String> formOfActivity = new ConcurrentHashMap<>();
   private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
 
-  public FormCheckPlugin(FormCheckProperties properties) {
+  public FormCheckPlugin(FormCheckProperties properties, ObjectProvider<TaskCompletionCheck> completionChecks) {
     this.check = new FormSubmissionCheck(properties.textLimit());
+    this.completionChecks = completionChecks;
   }
 
   @Override
@@ -172,22 +177,24 @@ public class FormCheckPlugin extends AbstractProcessEnginePlugin {
     ProcessDefinitionEntity definition = context.getProcessEngineConfiguration().getDeploymentCache()
         .findDeployedProcessDefinitionById(task.getProcessDefinitionId());
     FormSchema form = form(context, definition, task.getTaskDefinitionKey(), taskDefinition.getFormDefinition());
-    if (form == null) {
-      return;
+    List<RuleViolation> violations = new ArrayList<>();
+    if (form != null) {
+      violations.addAll(check.check(form, plainValues(variables),
+          name -> plain(task.getVariable(name)),
+          name -> FormSubmissionCheck.optionValues(plain(task.getVariable(name)))));
     }
-    Map<String, Object> submitted = plainValues(variables);
-    List<RuleViolation> violations = check.check(form, submitted,
-        name -> plain(task.getVariable(name)),
-        name -> FormSubmissionCheck.optionValues(plain(task.getVariable(name))));
+    completionChecks.orderedStream().forEach(completion -> violations.addAll(completion.violations(task)));
     if (!violations.isEmpty()) {
       for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
         checker.checkTaskWork(task);
       }
       // Kept in the instance's refusal history like any rule refusal (the task itself stays as it was).
       throw (FormRuleException) new FormRuleException(violations, definition.getKey(), task.getTaskDefinitionKey(),
-          form.formId()).in(task.getProcessInstanceId(), task.getTaskDefinitionKey());
+          form == null ? null : form.formId()).in(task.getProcessInstanceId(), task.getTaskDefinitionKey());
     }
-    store(form, variables, replace);
+    if (form != null) {
+      store(form, variables, replace);
+    }
   }
 
   private void checkStart(CommandContext context, ProcessDefinitionEntity definition, Map<String, Object> variables,

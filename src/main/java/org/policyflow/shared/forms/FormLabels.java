@@ -1,4 +1,4 @@
-package org.policyflow.audit;
+package org.policyflow.shared.forms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,7 +33,7 @@ public class FormLabels {
     this(loadForms("classpath*:forms/*.form"));
   }
 
-  FormLabels(List<JsonNode> forms) {
+  public FormLabels(List<JsonNode> forms) {
     Map<String, Field> found = new HashMap<>();
     forms.forEach(form -> collect(form.path("components"), found));
     this.fields = Map.copyOf(found);
