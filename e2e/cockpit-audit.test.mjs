@@ -78,6 +78,18 @@ async function completedApplication(base) {
   if (application.status !== 200) throw new Error(`partner-application: ${application.status} ${JSON.stringify(application.body)}`);
   const id = application.body.id;
   const taskOf = async user => (await rest(base, user, 'GET', `/engine-rest/task?processInstanceId=${id}`)).body[0];
+  // The applicant's own task 提交申报材料: the required documents (DOC-1) go into the dossier first.
+  const materials = await taskOf('huanglei');
+  for (const [type, fileName] of [['application-form', '申报书.pdf'], ['supporting-evidence', '证明材料.pdf']]) {
+    const form = new FormData();
+    form.append('type', type);
+    form.append('file', new Blob([`%PDF-1.4\n% ${fileName}\n%%EOF\n`], {type: 'application/pdf'}), fileName);
+    const uploaded = await fetch(`${base}/api/dossiers/tasks/${materials.id}/documents`, {method: 'POST', body: form,
+      headers: {Authorization: 'Basic ' + Buffer.from('huanglei:demo').toString('base64')}});
+    if (uploaded.status !== 201) throw new Error(`upload ${type}: ${uploaded.status} ${await uploaded.text()}`);
+  }
+  const submitted = await rest(base, 'huanglei', 'POST', `/engine-rest/task/${materials.id}/submit-form`, vars({materialsConfirmed: true}));
+  if (submitted.status !== 204) throw new Error(`materials: ${submitted.status} ${JSON.stringify(submitted.body)}`);
   const recommend = await taskOf('sunpeng');
   const refused = await rest(base, 'sunpeng', 'POST', `/engine-rest/task/${recommend.id}/submit-form`, vars({recommendation: 'decline'}));
   if (refused.status !== 400) throw new Error(`refusal of a decline without reason expected, got ${refused.status}`);

@@ -209,7 +209,8 @@ try {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1400, height: 900 }
+    viewport: { width: 1400, height: 900 },
+    acceptDownloads: true
   });
   page = context.pages()[0] || (await context.newPage());
   page.setDefaultTimeout(30000);
@@ -217,6 +218,8 @@ try {
   // All deadlines of the flow stay inside the shipped working-day calendar (2024–2026).
   await setClock('2026-06-01T09:00:00+08:00');
   let callId;
+  const applicationForm = pdf('申报书');
+  const evidence = pdf('营业执照及专利证书');
 
   await step('wanglixin publishes a partner call through its start form', async () => {
     await login('wanglixin');
@@ -284,10 +287,52 @@ try {
     await page.getByText('流程已发起').first().waitFor();
   });
 
-  await step('sunpeng recommends the application', async () => {
+  await step('huanglei attaches the materials in the tab 申报材料; without one required document the submission is refused naming it', async () => {
+    const task = `提交申报材料：${ORGANISATION}`;
+    await openTask('我的待办', task);
+    await openDossierTab();
+    for (const type of ['application-form', 'supporting-evidence']) {
+      const present = await page.locator(`[data-pf=dossier-checklist-item][data-type="${type}"]`).getAttribute('data-present');
+      if (present !== 'false') throw new Error(`${type} is not shown as missing before any upload`);
+    }
+    await upload('application-form', '申报书.pdf', applicationForm);
+    const missing = await page.locator('[data-pf=dossier-missing]').innerText();
+    if (!missing.includes('申请证明材料')) throw new Error(`the checklist does not name the missing document: ${missing}`);
+    await openFormTab();
+    await field('本单位确认').locator('input').check();
+    await complete();
+    // Tasklist shows the server's refusal next to the form's buttons; the task stays open.
+    const refusal = page.locator('.alert:visible, .notification:visible').filter({ hasText: '申请证明材料' }).first();
+    await refusal.waitFor();
+    if (!(await refusal.innerText()).includes('DOC-1')) throw new Error(`the refusal does not name its rule: ${await refusal.innerText()}`);
+    await shot('05-materials-refused', 'tasklist-materials-refused.png');
+    await openDossierTab();
+    await upload('supporting-evidence', '营业执照及专利证书.pdf', evidence);
+    await shot('06-materials-complete');
+    await openFormTab();
+    await field('本单位确认').locator('input').check();
+    await completeTask(task);
+  });
+
+  await step('sunpeng sees the application in the tab 申报材料 and downloads the 申报书 (same bytes)', async () => {
     await login('sunpeng');
     await openTask('本组待办', `推荐申报：${ORGANISATION}`);
     if (!claimHintShown) throw new Error('no claim hint on the unclaimed task form');
+    await openDossierTab();
+    const name = page.locator('[data-pf=dossier-section] tr[data-field=organisationName]').first();
+    const row = await name.innerText();
+    if (!row.includes('单位名称') || !row.includes(ORGANISATION)) throw new Error(`field row reads: ${row}`);
+    const sha = await page.locator('[data-pf=dossier-document][data-type=application-form] [data-pf=dossier-sha256]').getAttribute('title');
+    const expected = crypto.createHash('sha256').update(applicationForm).digest('hex');
+    if (sha !== expected) throw new Error(`SHA-256 shown ${sha}, uploaded ${expected}`);
+    await shot('07-dossier-tab', 'tasklist-dossier.png');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-pf=dossier-document][data-type=application-form] [data-pf=dossier-download]').click()
+    ]);
+    const bytes = fs.readFileSync(await download.path());
+    if (!bytes.equals(applicationForm)) throw new Error(`downloaded ${bytes.length} bytes differ from the uploaded ${applicationForm.length}`);
+    await openFormTab();
     await field('推荐意见').getByText('推荐', { exact: true }).click();
     await completeTask(`推荐申报：${ORGANISATION}`);
   });
@@ -300,6 +345,17 @@ try {
   await step('chenxiaoyan selects the partner', async () => {
     await login('chenxiaoyan');
     await openTask('本组待办', `审核评选拟入选名单：${CALL_TITLE}`);
+    const table = await page.locator('.fjs-form-field-table, .fjs-table-container, table').filter({ hasText: '研发人员（人）' }).first().innerText();
+    for (const expected of [ORGANISATION, '12', '350', '属地推荐意见']) {
+      if (!table.includes(expected)) throw new Error(`selection table lacks ${expected}: ${table}`);
+    }
+    await openDossierTab();
+    await page.locator(`[data-pf=dossier-related] tr`).filter({ hasText: ORGANISATION }).locator('[data-pf=dossier-related-open]').click();
+    await page.locator('[data-pf=dossier-document][data-type=application-form]').waitFor();
+    await shot('08-select-related-dossier');
+    await page.locator('[data-pf=dossier-back]').click();
+    await page.locator('[data-pf=dossier-related]').waitFor();
+    await openFormTab();
     await field('拟入选单位').locator('input[type=checkbox]').first().check();
     await fill('审核评选意见', '材料齐全，符合条件，拟入选。');
     await shot('04-select', 'tasklist-select.png');
@@ -329,6 +385,12 @@ try {
     await step(`${user} signs the agreement`, async () => {
       await login(user);
       await openTask(user === 'huanglei' ? '我的待办' : '本组待办', task);
+      if (user === 'wanglixin') {
+        // TZP-C1: the office's signature needs the signed agreement in the dossier (dossier.yaml).
+        await openDossierTab();
+        await upload('signed-tri-party-agreement', '三方合作协议（已签署）.pdf', pdf('三方合作协议'));
+        await openFormTab();
+      }
       await field('本方已签署三方协议').locator('input').check();
       await completeTask(task);
     });

@@ -2,6 +2,8 @@ package org.policyflow.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.policyflow.platform.security.BasicWithoutChallenge;
@@ -21,6 +23,11 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
  *
  * <p>The working-day calendar's state ({@value #CALENDAR_STATUS_PATH}, read-only) accepts the login of
  * Cockpit and of Tasklist alike: the early warning of a missing year is shown in both.
+ *
+ * <p>The case dossier ({@value #DOSSIER_PATH}) is read and filled from Tasklist's tab 申报材料, so it
+ * accepts the Tasklist (or Cockpit) login: reading like the audit API, and uploading a document only
+ * with the CSRF token the webapp keeps in that session (header {@code X-XSRF-TOKEN}, as Tasklist's own
+ * engine calls send it), so another site cannot make a logged-in browser upload.
  */
 public class AuditSessionAuthenticationProvider extends BasicWithoutChallenge {
 
@@ -28,12 +35,17 @@ public class AuditSessionAuthenticationProvider extends BasicWithoutChallenge {
   static final String COCKPIT = "cockpit";
   static final String TASKLIST = "tasklist";
   static final String CALENDAR_STATUS_PATH = "/api/calendar/status";
+  static final String DOSSIER_PATH = "/api/dossiers/";
+  static final String CSRF_HEADER = "X-XSRF-TOKEN";
+  /** Where the webapps' CsrfPreventionFilter keeps the session's token (CsrfConstants, an internal class). */
+  static final String CSRF_SESSION_ATTRIBUTE = "CAMUNDA_CSRF_TOKEN";
 
   @Override
   public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
     if (request.getHeader("Authorization") == null && isSessionReadable(request)) {
+      boolean tasklistToo = CALENDAR_STATUS_PATH.equals(path(request)) || path(request).startsWith(DOSSIER_PATH);
       UserAuthentication user = sessionUser(request.getSession(false), engine.getName(),
-          CALENDAR_STATUS_PATH.equals(path(request)) ? new String[] {COCKPIT, TASKLIST} : new String[] {COCKPIT});
+          tasklistToo ? new String[] {COCKPIT, TASKLIST} : new String[] {COCKPIT});
       if (user != null) {
         AuthenticationResult result = AuthenticationResult.successful(user.getIdentityId());
         result.setGroups(user.getGroupIds());
@@ -47,8 +59,19 @@ public class AuditSessionAuthenticationProvider extends BasicWithoutChallenge {
   static boolean isSessionReadable(HttpServletRequest request) {
     String method = request.getMethod();
     String path = path(request);
+    if ("POST".equals(method) && path.startsWith(DOSSIER_PATH)) {
+      return hasSessionCsrfToken(request);
+    }
     return ("GET".equals(method) || "HEAD".equals(method))
-        && (path.startsWith(AUDIT_PATH) || CALENDAR_STATUS_PATH.equals(path));
+        && (path.startsWith(AUDIT_PATH) || CALENDAR_STATUS_PATH.equals(path) || path.startsWith(DOSSIER_PATH));
+  }
+
+  private static boolean hasSessionCsrfToken(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    Object expected = session == null ? null : session.getAttribute(CSRF_SESSION_ATTRIBUTE);
+    String sent = request.getHeader(CSRF_HEADER);
+    return expected instanceof String token && sent != null
+        && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String path(HttpServletRequest request) {

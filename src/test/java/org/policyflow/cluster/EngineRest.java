@@ -59,6 +59,20 @@ final class EngineRest {
         .build());
   }
 
+  /** A document uploaded to the case dossier at a task, as Tasklist's tab 申报材料 sends it. */
+  Response uploadDocument(ClusterNode node, String user, String taskId, String type, String fileName, byte[] content)
+      throws IOException, InterruptedException {
+    String boundary = "cluster-" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    part(body, boundary, "type", null, type.getBytes(StandardCharsets.UTF_8));
+    part(body, boundary, "file", fileName, content);
+    body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(request(node, "/api/dossiers/tasks/" + taskId + "/documents", user)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+        .build());
+  }
+
   static String query(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }

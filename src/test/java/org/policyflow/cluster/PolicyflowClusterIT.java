@@ -395,8 +395,20 @@ class PolicyflowClusterIT {
   private String apply(ClusterNode node, String callId, int n) throws Exception {
     Map<String, Object> variables = new HashMap<>();
     PartnerFixtures.eligibleApplication(callId, 7000 + n, SONGZHUANG).forEach((k, v) -> variables.put(k, value(v)));
-    return ok(rest.post(node, "/engine-rest/process-definition/key/partner-application/submit-form", "huanglei",
-        Map.of("variables", variables))).path("id").asText();
+    String application = ok(rest.post(node, "/engine-rest/process-definition/key/partner-application/submit-form",
+        "huanglei", Map.of("variables", variables))).path("id").asText();
+    // The applicant's task 提交申报材料 needs the required documents (DOC-1) before it can be submitted.
+    String materials = ok(rest.get(node, "/engine-rest/task?processInstanceId=" + application, "huanglei"))
+        .get(0).path("id").asText();
+    for (String type : List.of("application-form", "supporting-evidence")) {
+      EngineRest.Response uploaded = rest.uploadDocument(node, "huanglei", materials, type, type + ".pdf",
+          ("%PDF-1.4\n% " + type + " " + application + "\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(uploaded.status()).as(uploaded.body().toString()).isEqualTo(201);
+    }
+    EngineRest.Response submitted = rest.post(node, "/engine-rest/task/" + materials + "/submit-form", "huanglei",
+        Map.of("variables", Map.of("materialsConfirmed", value(true))));
+    assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(204);
+    return application;
   }
 
   private String recommendationTask(ClusterNode node, String clerk, String application) throws Exception {
