@@ -306,6 +306,8 @@ try {
     await refusal.waitFor();
     if (!(await refusal.innerText()).includes('DOC-1')) throw new Error(`the refusal does not name its rule: ${await refusal.innerText()}`);
     await shot('05-materials-refused', 'tasklist-materials-refused.png');
+    // The applicant comes back to the task (a fresh page, as after fetching the missing file).
+    await openTask('我的待办', task);
     await openDossierTab();
     await upload('supporting-evidence', '营业执照及专利证书.pdf', evidence);
     await shot('06-materials-complete');
