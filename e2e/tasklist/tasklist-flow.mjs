@@ -41,6 +41,24 @@ async function rest(method, url, body) {
   return text ? JSON.parse(text) : null;
 }
 
+/**
+ * Uploads a document to the case dossier at the named open task as that task's worker (DOC-1: tasks that
+ * require documents cannot be completed without them). The 申报材料 tab does the same in the browser.
+ */
+async function uploadDocument(user, taskName, type, fileName) {
+  const tasks = await rest('GET', `/engine-rest/task?name=${encodeURIComponent(taskName)}`);
+  if (tasks.length !== 1) throw new Error(`task ${taskName}: ${tasks.length} found`);
+  const form = new FormData();
+  form.append('type', type);
+  form.append('file', new Blob([`%PDF-1.4\n% ${taskName}\n%%EOF\n`], { type: 'application/pdf' }), fileName);
+  const response = await fetch(`${BASE}/api/dossiers/tasks/${tasks[0].id}/documents`, {
+    method: 'POST',
+    headers: { Authorization: `Basic ${Buffer.from(`${user}:demo`).toString('base64')}` },
+    body: form
+  });
+  if (response.status !== 201) throw new Error(`upload ${type} at ${taskName}: ${response.status} ${await response.text()}`);
+}
+
 /** The engine clock (profile e2e only): due timers run before the call returns. */
 async function setClock(iso) {
   const result = await rest('POST', `/api/test-clock?now=${encodeURIComponent(iso)}`);
@@ -301,6 +319,7 @@ try {
   ]) {
     await step(`${user} signs the agreement`, async () => {
       await login(user);
+      if (user === 'wanglixin') await uploadDocument(user, task, 'signed-tri-party-agreement', '三方合作协议（已签署）.pdf');
       await openTask(user === 'huanglei' ? '我的待办' : '本组待办', task);
       await field('本方已签署三方协议').locator('input').check();
       await completeTask(task);
