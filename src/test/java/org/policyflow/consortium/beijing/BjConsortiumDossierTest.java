@@ -93,6 +93,34 @@ class BjConsortiumDossierTest {
     assertThat(submit(lead).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
   }
 
+  @Test
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void dossierDOC_2_DOC_3_anUploadOutsideTheTaskOrTheLimitsIsRefusedNamingFieldAndRule(EngineStateRestored.Started started) {
+    ProcessInstance consortium = started.add(propose("北京某储能创新联合体"));
+    Task lead = engine.getTaskService().createTaskQuery().processInstanceId(consortium.getId()).singleResult();
+
+    ResponseEntity<Map> wrongType = DossierUploads.upload(http, OFFICER, lead.getId(), "integrity-commitment",
+        "诚信承诺书.pdf", DossierUploads.pdf("承诺"));
+    assertThat(wrongType.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((List<Map<String, Object>>) wrongType.getBody().get("violations")).singleElement().satisfies(v -> {
+      assertThat(v.get("ruleId")).isEqualTo("DOC-2");
+      assertThat(v.get("field")).isEqualTo("type");
+      assertThat((String) v.get("reasonZh")).contains("技术需求论证材料");
+    });
+    for (var file : List.of(Map.entry("setup.exe", new byte[] {77, 90}), Map.entry("空白.pdf", new byte[0]),
+        Map.entry("扫描件.pdf", new byte[20 * 1024 * 1024 + 1]))) {
+      ResponseEntity<Map> refused = DossierUploads.upload(http, OFFICER, lead.getId(), "demand-argumentation",
+          file.getKey(), file.getValue());
+      assertThat(refused.getStatusCode()).as(file.getKey()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat((List<Map<String, Object>>) refused.getBody().get("violations")).as(file.getKey()).singleElement()
+          .satisfies(v -> {
+            assertThat(v.get("ruleId")).isEqualTo("DOC-3");
+            assertThat(v.get("field")).isEqualTo("file");
+          });
+    }
+    assertThat((List<?>) get(OFFICER, "/api/dossiers/" + consortium.getId()).getBody().get("documents")).isEmpty();
+  }
+
   /**
    * The expert scores with the consortium's dossier in view (from inside the expert-review call); another
    * expert's score stays hidden from the panel until the panel ends (EXP-3); an expert not on the panel gets
