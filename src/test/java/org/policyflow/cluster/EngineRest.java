@@ -59,6 +59,27 @@ final class EngineRest {
         .build());
   }
 
+  /** A multipart upload as a browser form sends it: text fields, then one file. */
+  Response upload(ClusterNode node, String path, String user, Map<String, String> fields, String fileField,
+      String fileName, byte[] content) throws IOException, InterruptedException {
+    String boundary = "cluster-" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (Map.Entry<String, String> field : fields.entrySet()) {
+      part(body, boundary, field.getKey(), null, field.getValue().getBytes(StandardCharsets.UTF_8));
+    }
+    part(body, boundary, fileField, fileName, content);
+    body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(request(node, path, user)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+        .build());
+  }
+
+  /** The raw answer, for downloads. */
+  HttpResponse<byte[]> bytes(ClusterNode node, String path, String user) throws IOException, InterruptedException {
+    return client.send(request(node, path, user).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   static String query(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
