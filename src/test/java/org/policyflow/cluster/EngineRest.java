@@ -59,18 +59,25 @@ final class EngineRest {
         .build());
   }
 
-  /** A document uploaded to the case dossier at a task, as Tasklist's tab 申报材料 sends it. */
-  Response uploadDocument(ClusterNode node, String user, String taskId, String type, String fileName, byte[] content)
-      throws IOException, InterruptedException {
+  /** A multipart upload as a browser form sends it: text fields, then one file. */
+  Response upload(ClusterNode node, String path, String user, Map<String, String> fields, String fileField,
+      String fileName, byte[] content) throws IOException, InterruptedException {
     String boundary = "cluster-" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    part(body, boundary, "type", null, type.getBytes(StandardCharsets.UTF_8));
-    part(body, boundary, "file", fileName, content);
+    for (Map.Entry<String, String> field : fields.entrySet()) {
+      part(body, boundary, field.getKey(), null, field.getValue().getBytes(StandardCharsets.UTF_8));
+    }
+    part(body, boundary, fileField, fileName, content);
     body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return send(request(node, "/api/dossiers/tasks/" + taskId + "/documents", user)
+    return send(request(node, path, user)
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
         .build());
+  }
+
+  /** The raw answer, for downloads. */
+  HttpResponse<byte[]> bytes(ClusterNode node, String path, String user) throws IOException, InterruptedException {
+    return client.send(request(node, path, user).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   static String query(String value) {

@@ -7,6 +7,7 @@ import static org.policyflow.cluster.EngineRest.value;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -224,6 +225,38 @@ class PolicyflowClusterIT {
         .path("state").asText()).isEqualTo("COMPLETED");
   }
 
+  // --- case dossier ---------------------------------------------------------------------------------------
+
+  /** Documents live in the shared database: a file received by one node is served, byte for byte, by the other. */
+  @Test
+  @Order(5)
+  void dossierADocumentUploadedOnOneNodeIsDownloadedIdenticalOnTheOther() throws Exception {
+    String consortium = ok(rest.post(nodeA, "/engine-rest/process-definition/key/bj-consortium/submit-form", "lijianguo",
+        Map.of("variables", Map.of(
+            "consortiumName", value("北京集群测试创新联合体"),
+            "leadUnitName", value("北京芯联微电子有限公司"),
+            "leadUnitCreditCode", value("91110108MA01XKQ126"),
+            "technologyDemand", value("高端光刻胶及配套材料国产化，突破关键环节"))))).path("id").asText();
+    JsonNode tasks = ok(rest.get(nodeB, "/engine-rest/task?processInstanceId=" + consortium, "lijianguo"));
+    assertThat(tasks).hasSize(1);
+    byte[] content = new byte[300 * 1024];
+    new java.util.Random(15).nextBytes(content);
+    System.arraycopy("%PDF-1.4\n".getBytes(StandardCharsets.UTF_8), 0, content, 0, 9);
+    JsonNode uploaded = ok(rest.upload(nodeA, "/api/dossiers/tasks/" + tasks.get(0).path("id").asText() + "/documents",
+        "lijianguo", Map.of("type", "demand-argumentation"), "file", "技术需求论证.pdf", content));
+    String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+    assertThat(uploaded.path("sha256").asText()).isEqualTo(sha256);
+
+    JsonNode onB = ok(rest.get(nodeB, "/api/dossiers/" + consortium, "lijianguo"));
+    assertThat(onB.path("documents")).hasSize(1);
+    java.net.http.HttpResponse<byte[]> download = rest.bytes(nodeB, onB.path("documents").get(0).path("downloadUrl").asText(),
+        "lijianguo");
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+        .digest(download.body()))).isEqualTo(sha256);
+    assertThat(download.headers().firstValue("X-Content-SHA256")).hasValue(sha256);
+  }
+
   // --- working-day calendar (policy-rules F) ---------------------------------------------------------------
 
   @Test
@@ -401,7 +434,8 @@ class PolicyflowClusterIT {
     String materials = ok(rest.get(node, "/engine-rest/task?processInstanceId=" + application, "huanglei"))
         .get(0).path("id").asText();
     for (String type : List.of("application-form", "supporting-evidence")) {
-      EngineRest.Response uploaded = rest.uploadDocument(node, "huanglei", materials, type, type + ".pdf",
+      EngineRest.Response uploaded = rest.upload(node, "/api/dossiers/tasks/" + materials + "/documents", "huanglei",
+          Map.of("type", type), "file", type + ".pdf",
           ("%PDF-1.4\n% " + type + " " + application + "\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
       assertThat(uploaded.status()).as(uploaded.body().toString()).isEqualTo(201);
     }

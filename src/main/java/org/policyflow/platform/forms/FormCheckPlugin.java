@@ -59,6 +59,10 @@ import org.springframework.stereotype.Component;
  * shows read-only, and stores texts over 4,000 characters as JSON values, because a String variable
  * of that length fails on the history insert.
  *
+ * <p>Other conditions of completing a task ({@link TaskCompletionCheck} beans, such as the case dossier's
+ * required documents) run in the same place and are refused together with the form's rules, so the user
+ * sees everything that is missing at once and one boundary covers every HTTP route.
+ *
  * <p>Only submissions from outside are checked ({@link SubmissionBoundaryFilter}: every HTTP route),
  * and only the outermost command: a delegate that completes or starts something inside a checked step,
  * and in-process Java code, act for the system.

@@ -261,21 +261,21 @@ public class DossierService {
   }
 
   private Map<String, Object> describe(DossierDocument d, Map<String, String> names) {
-      Map<String, Object> one = new LinkedHashMap<>();
-      one.put("id", d.id());
-      one.put("type", d.type());
-      one.put("typeLabel", properties.label(d.type()));
-      one.put("fileName", d.fileName());
-      one.put("version", d.version());
-      one.put("current", null);
-      one.put("size", d.size());
-      one.put("sha256", d.sha256());
-      one.put("uploadedBy", d.uploadedBy());
-      one.put("uploadedByName", name(d.uploadedBy(), names));
-      one.put("uploadedAt", DossierTimes.text(d.uploadedAt()));
-      one.put("stage", d.stage());
-      one.put("downloadUrl", "/api/dossiers/" + d.caseId() + "/documents/" + d.id() + "/content");
-      return one;
+    Map<String, Object> one = new LinkedHashMap<>();
+    one.put("id", d.id());
+    one.put("type", d.type());
+    one.put("typeLabel", properties.label(d.type()));
+    one.put("fileName", d.fileName());
+    one.put("version", d.version());
+    one.put("current", null); // set by the caller: the newest version of its type or not
+    one.put("size", d.size());
+    one.put("sha256", d.sha256());
+    one.put("uploadedBy", d.uploadedBy());
+    one.put("uploadedByName", name(d.uploadedBy(), names));
+    one.put("uploadedAt", DossierTimes.text(d.uploadedAt()));
+    one.put("stage", d.stage());
+    one.put("downloadUrl", "/api/dossiers/" + d.caseId() + "/documents/" + d.id() + "/content");
+    return one;
   }
 
   private String title(HistoricProcessInstance caseInstance) {

@@ -2,16 +2,21 @@ package org.policyflow.consortium.beijing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.policyflow.PolicyflowIntegrationTest;
+import org.policyflow.shared.experts.ExpertReviewDriver;
 import org.policyflow.testsupport.DossierUploads;
+import org.policyflow.testsupport.EngineRoutes;
 import org.policyflow.testsupport.EngineStateRestored;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -86,6 +91,109 @@ class BjConsortiumDossierTest {
     assertThat(get("qianfang", "/api/dossiers/" + consortium.getId()).getStatusCode()).isEqualTo(HttpStatus.OK);
 
     assertThat(submit(lead).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  @Test
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void dossierDOC_2_DOC_3_anUploadOutsideTheTaskOrTheLimitsIsRefusedNamingFieldAndRule(EngineStateRestored.Started started) {
+    ProcessInstance consortium = started.add(propose("北京某储能创新联合体"));
+    Task lead = engine.getTaskService().createTaskQuery().processInstanceId(consortium.getId()).singleResult();
+
+    ResponseEntity<Map> wrongType = DossierUploads.upload(http, OFFICER, lead.getId(), "integrity-commitment",
+        "诚信承诺书.pdf", DossierUploads.pdf("承诺"));
+    assertThat(wrongType.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((List<Map<String, Object>>) wrongType.getBody().get("violations")).singleElement().satisfies(v -> {
+      assertThat(v.get("ruleId")).isEqualTo("DOC-2");
+      assertThat(v.get("field")).isEqualTo("type");
+      assertThat((String) v.get("reasonZh")).contains("技术需求论证材料");
+    });
+    for (var file : List.of(Map.entry("setup.exe", new byte[] {77, 90}), Map.entry("空白.pdf", new byte[0]),
+        Map.entry("扫描件.pdf", new byte[20 * 1024 * 1024 + 1]))) {
+      ResponseEntity<Map> refused = DossierUploads.upload(http, OFFICER, lead.getId(), "demand-argumentation",
+          file.getKey(), file.getValue());
+      assertThat(refused.getStatusCode()).as(file.getKey()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat((List<Map<String, Object>>) refused.getBody().get("violations")).as(file.getKey()).singleElement()
+          .satisfies(v -> {
+            assertThat(v.get("ruleId")).isEqualTo("DOC-3");
+            assertThat(v.get("field")).isEqualTo("file");
+          });
+    }
+    assertThat((List<?>) get(OFFICER, "/api/dossiers/" + consortium.getId()).getBody().get("documents")).isEmpty();
+  }
+
+  /**
+   * The expert scores with the consortium's dossier in view (from inside the expert-review call); another
+   * expert's score stays hidden from the panel until the panel ends (EXP-3); an expert not on the panel gets
+   * nothing through any route.
+   */
+  @Test
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void dossierEXP_3_thePanelSeesTheDossierNotEachOthersScoresAndOutsidersGetNothing(EngineStateRestored.Started started) {
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2025-11-03T09:00+08:00").toInstant()));
+    ProcessInstance consortium = started.add(propose("北京某新材料创新联合体"));
+    Task lead = engine.getTaskService().createTaskQuery().processInstanceId(consortium.getId()).singleResult();
+    DossierUploads.uploadRequired(http, OFFICER, lead.getId());
+    completeAsOfficer(lead, BjConsortiumProcessTest.leadForm());
+    completeAsOfficer(task(consortium, "Task_DetermineMembers"), Map.of("members", List.of(
+        BjConsortiumProcessTest.member("清华大学", "university", "北京"),
+        BjConsortiumProcessTest.member("北京某封装测试有限公司", "enterprise", "北京"))));
+    completeAsOfficer(task(consortium, "Task_RecordAgreement"), BjConsortiumProcessTest.agreementForm());
+    ExpertReviewDriver experts = new ExpertReviewDriver(engine);
+    experts.executeAsyncJobs(consortium.getId());
+    List<Task> scoring = experts.scoreTasks(consortium.getId());
+    assertThat(scoring).hasSizeGreaterThan(1);
+    Task first = scoring.get(0);
+    Task second = scoring.get(1);
+    List<String> panel = scoring.stream().map(Task::getAssignee).toList();
+    String notOnPanel = engine.getIdentityService().createUserQuery().memberOfGroup("experts").list().stream()
+        .map(org.camunda.bpm.engine.identity.User::getId).filter(id -> !panel.contains(id)).findFirst().orElseThrow();
+
+    ResponseEntity<Map> seen = get(first.getAssignee(), "/api/dossiers/tasks/" + first.getId());
+    assertThat(seen.getStatusCode()).as(String.valueOf(seen.getBody())).isEqualTo(HttpStatus.OK);
+    assertThat(seen.getBody().get("caseId")).isEqualTo(consortium.getId());
+    assertThat((List<Map<String, Object>>) seen.getBody().get("documents")).extracting(d -> d.get("typeLabel"))
+        .contains("技术需求论证材料");
+    assertThat((List<Map<String, Object>>) seen.getBody().get("sections"))
+        .flatExtracting(section -> (List<Map<String, Object>>) section.get("fields")).extracting(f -> f.get("label"))
+        .contains("创新联合体名称", "技术创新需求");
+    assertThat(((Map<String, Object>) seen.getBody().get("upload")).get("allowed")).isEqualTo(false);
+
+    experts.score(first, 88, "技术路线清晰，团队结构合理，建议按计划推进。");
+    assertThat(sectionsBy(second.getAssignee(), consortium, first.getAssignee())).isEmpty();
+    assertThat(sectionsBy(first.getAssignee(), consortium, first.getAssignee())).hasSize(1);
+    assertThat(sectionsBy(OFFICER, consortium, first.getAssignee())).singleElement()
+        .satisfies(section -> assertThat(section.get("stage")).isEqualTo("专家评审：材料审查"));
+
+    String document = (String) ((List<Map<String, Object>>) seen.getBody().get("documents")).get(0).get("downloadUrl");
+    for (String path : List.of("/api/dossiers/" + consortium.getId(), "/api/dossiers/tasks/" + second.getId(), document)) {
+      assertThat(http.withBasicAuth(notOnPanel, "demo").getForEntity(path, String.class).getStatusCode()).as(path)
+          .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+    assertThat(DossierUploads.upload(http, notOnPanel, second.getId(), "other", "x.pdf", DossierUploads.pdf("x"))
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    EngineRoutes.assertNothingReadable(http, notOnPanel, consortium.getId(), second.getId());
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private List<Map<String, Object>> sectionsBy(String viewer, ProcessInstance consortium, String submitter) {
+    ResponseEntity<Map> dossier = get(viewer, "/api/dossiers/" + consortium.getId());
+    assertThat(dossier.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return ((List<Map<String, Object>>) dossier.getBody().get("sections")).stream()
+        .filter(section -> submitter.equals(section.get("submittedBy"))).toList();
+  }
+
+  private Task task(ProcessInstance instance, String key) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key)
+        .singleResult();
+  }
+
+  private void completeAsOfficer(Task task, Map<String, Object> variables) {
+    engine.getIdentityService().setAuthentication(OFFICER, List.of("bj-sti"));
+    try {
+      engine.getTaskService().complete(task.getId(), variables);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 
   @SuppressWarnings("rawtypes")

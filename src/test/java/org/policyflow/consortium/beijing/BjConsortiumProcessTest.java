@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.policyflow.PolicyflowIntegrationTest;
+import org.policyflow.testsupport.DossierUploads;
 import org.policyflow.partner.PartnerFixtures;
 import org.policyflow.shared.credit.CreditCode;
 import org.policyflow.shared.credit.CreditRecord;
@@ -305,6 +306,8 @@ class BjConsortiumProcessTest {
   void consortiumBJC_I1_noIntegrityCommitmentIsRefusedOverRest() {
     ProcessInstance consortium = membersDetermined("北京某创新联合体");
     Task task = task("Task_RecordAgreement", consortium);
+    // The documents are there (DOC-1), so the refusal is the form's own commitment, BJC-I1 alone.
+    DossierUploads.uploadRequired(http, OFFICER, task.getId());
     Map<String, Object> variables = new HashMap<>();
     agreementForm().forEach((k, v) -> variables.put(k, Map.of("value", v)));
     variables.put("agreementMechanisms", Map.of("value", "[\"责任落实\",\"协同攻关\",\"决策运行\",\"资金筹措\",\"知识产权管理\",\"开放创新合作\",\"利益分配\"]",

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.policyflow.PolicyflowIntegrationTest;
+import org.policyflow.testsupport.DossierUploads;
 import org.policyflow.shared.rules.PolicyRuleException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -83,6 +84,7 @@ class PartnerCooperationProcessTest {
     Assertions.assertThat(timer(year1, "BoundaryEvent_ReportReminder").getDuedate()).isEqualTo(at("2027-10-04T00:00+08:00"));
     Assertions.assertThat(timer(year1, "BoundaryEvent_ReportDue").getDuedate()).isEqualTo(at("2027-11-03T00:00+08:00"));
     clock("2027-09-15T09:00+08:00");
+    DossierUploads.uploadRequired(http, "huanglei", report1.getId());
     ResponseEntity<Void> submitted = http.withBasicAuth("huanglei", "demo").postForEntity(
         "/engine-rest/task/" + report1.getId() + "/submit-form", Map.of("variables", restReport()), Void.class);
     Assertions.assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -155,6 +157,32 @@ class PartnerCooperationProcessTest {
     Assertions.assertThat(list(cooperation, "annualEvaluations")).extracting(e -> e.get("evaluationResult"))
         .containsExactly("fail");
     assertThat(yearInstance(cooperation)).isWaitingAt("TimerEvent_YearBegins");
+  }
+
+  @Test
+  void cooperationDOC_1_TZP_C2_everyYearsReportNeedsItsOwnReportDocument() {
+    ProcessInstance cooperation = signed();
+    ProcessInstance year1 = yearBegins(cooperation, 1, "2026-11-02T10:00+08:00");
+    Task report1 = task(year1, "Task_SubmitAnnualReport");
+    ResponseEntity<Map> refused = http.withBasicAuth("huanglei", "demo").postForEntity(
+        "/engine-rest/task/" + report1.getId() + "/submit-form", Map.of("variables", restReport()), Map.class);
+    Assertions.assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    Assertions.assertThat((String) refused.getBody().get("message")).contains("[DOC-1]").contains("[TZP-C2]")
+        .contains("年度发展情况报告");
+    Assertions.assertThat(taskService.createTaskQuery().taskId(report1.getId()).count()).isOne();
+
+    DossierUploads.uploadRequired(http, "huanglei", report1.getId());
+    Assertions.assertThat(http.withBasicAuth("huanglei", "demo").postForEntity(
+        "/engine-rest/task/" + report1.getId() + "/submit-form", Map.of("variables", restReport()), Void.class)
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    evaluate(year1, "excellent");
+
+    // Last year's report does not stand for this year's: the next report task asks for a new file.
+    ProcessInstance year2 = yearBegins(cooperation, 2, "2027-11-03T00:00+08:00");
+    Task report2 = task(year2, "Task_SubmitAnnualReport");
+    ResponseEntity<Map> again = http.withBasicAuth("huanglei", "demo").postForEntity(
+        "/engine-rest/task/" + report2.getId() + "/submit-form", Map.of("variables", restReport()), Map.class);
+    Assertions.assertThat((String) again.getBody().get("message")).contains("[DOC-1]");
   }
 
   @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.policyflow.PolicyflowIntegrationTest;
+import org.policyflow.testsupport.TasklistSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
@@ -75,22 +76,22 @@ class AttachmentLimitTest {
     assertThat(data.getBody()).isEqualTo(pdf);
   }
 
+  /**
+   * Documents belong in the case dossier (docs/dossier.md): staff no longer attach files through the
+   * engine, so there is one document store with its required documents and per-case access. The engine's
+   * attachment upload stays an administrator's tool, within the limits above.
+   */
   @Test
-  void theCandidateOfficersAttachAndListButOthersDoNot() {
-    // chenxiaoyan is in tz-sti, the task's candidate group: TaskParticipantAccess lets her find the task in history.
-    ResponseEntity<String> created = upload(http.withBasicAuth("chenxiaoyan", "demo"), "/engine-rest", task.getId(),
-        "核对说明.pdf", new byte[] {37, 80, 68, 70});
-    assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.OK);
-    ResponseEntity<String> listed = http.withBasicAuth("chenxiaoyan", "demo")
-        .getForEntity("/engine-rest/task/" + task.getId() + "/attachment", String.class);
-    assertThat(listed.getBody()).contains("核对说明.pdf");
-
-    // An applicant has nothing to do with a target check: the task does not exist for him.
-    ResponseEntity<String> outsider = upload(http.withBasicAuth("huanglei", "demo"), "/engine-rest", task.getId(),
-        "无关.pdf", new byte[] {37, 80, 68, 70});
-    assertThat(outsider.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(outsider.getBody()).contains("No task found for task id " + task.getId());
-    assertThat(engine.getTaskService().getTaskAttachments(task.getId())).hasSize(1);
+  void dossierDOC_3_staffAttachDocumentsInTheDossierNotThroughTheEngine() {
+    for (String user : List.of("chenxiaoyan", "huanglei")) {
+      ResponseEntity<String> refused = upload(http.withBasicAuth(user, "demo"), "/engine-rest", task.getId(),
+          "核对说明.pdf", new byte[] {37, 80, 68, 70});
+      assertThat(refused.getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+    ResponseEntity<String> session = upload("/camunda/api/engine/engine/default", task.getId(), "核对说明.pdf",
+        new byte[] {37, 80, 68, 70}, login("chenxiaoyan"));
+    assertThat(session.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(engine.getTaskService().getTaskAttachments(task.getId())).isEmpty();
   }
 
   @Test
@@ -158,7 +159,7 @@ class AttachmentLimitTest {
   private HttpRequest.Builder request(String path, String contentType) {
     return HttpRequest.newBuilder(java.net.URI.create(http.getRootUri() + path))
         .header("Authorization", "Basic " + java.util.Base64.getEncoder()
-            .encodeToString("wanglixin:demo".getBytes(StandardCharsets.UTF_8)))
+            .encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8)))
         .header("Content-Type", contentType);
   }
 
@@ -174,15 +175,15 @@ class AttachmentLimitTest {
 
   @Test
   void theWebappSessionApiThatTasklistUsesIsCheckedToo() {
-    HttpHeaders session = login("wanglixin");
     ResponseEntity<String> refused = upload("/camunda/api/engine/engine/default", task.getId(), "宏.xlsm",
-        new byte[] {1, 2, 3}, session);
+        new byte[] {1, 2, 3}, login("demo"));
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
     assertThat(refused.getBody()).contains("宏.xlsm");
 
     assertThat(engine.getTaskService().getTaskAttachments(task.getId())).isEmpty();
 
     // #16 finding 4: the session API is behind the same access policy as /engine-rest.
+    HttpHeaders session = login("wanglixin");
     HttpHeaders json = new HttpHeaders();
     json.putAll(session);
     json.setContentType(MediaType.APPLICATION_JSON);
@@ -223,67 +224,7 @@ class AttachmentLimitTest {
         String.class);
   }
 
-  /** A Tasklist session: the login form's cookies plus the CSRF token the webapps send back as a header. */
   private HttpHeaders login(String user) {
-    HttpHeaders form = new HttpHeaders();
-    form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    MultiValueMap<String, String> credentials = new LinkedMultiValueMap<>();
-    credentials.add("username", user);
-    credentials.add("password", "demo");
-    // The login endpoint itself wants a CSRF token: a first GET hands one out.
-    HttpHeaders fetch = new HttpHeaders();
-    fetch.add("X-XSRF-TOKEN", "Fetch");
-    ResponseEntity<String> page = http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
-        new HttpEntity<>(fetch), String.class);
-    StringBuilder cookies = new StringBuilder();
-    collectCookies(page.getHeaders(), cookies);
-    String token = page.getHeaders().getFirst("X-XSRF-TOKEN");
-    if (token == null) {
-      token = cookieValue(cookies.toString(), "XSRF-TOKEN");
-    }
-    form.add(HttpHeaders.COOKIE, cookies.toString());
-    form.add("X-XSRF-TOKEN", token);
-    ResponseEntity<String> login = http.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
-        new HttpEntity<>(credentials, form), String.class);
-    assertThat(login.getStatusCode()).as(login.getBody()).isEqualTo(HttpStatus.OK);
-    collectCookies(login.getHeaders(), cookies);
-    String newToken = login.getHeaders().getFirst("X-XSRF-TOKEN");
-    if (newToken == null) {
-      newToken = cookieValue(cookies.toString(), "XSRF-TOKEN");
-    }
-    HttpHeaders session = new HttpHeaders();
-    session.add(HttpHeaders.COOKIE, cookies.toString());
-    session.add("X-XSRF-TOKEN", newToken != null ? newToken : token);
-    return session;
-  }
-
-  private static String cookieValue(String cookies, String name) {
-    String value = null;
-    for (String cookie : cookies.split("; ")) {
-      if (cookie.startsWith(name + "=")) {
-        value = cookie.substring(name.length() + 1);
-      }
-    }
-    return value;
-  }
-
-  /** Adds the response's cookies, a new value replacing an old one (the login renews the session id). */
-  private static void collectCookies(HttpHeaders headers, StringBuilder cookies) {
-    List<String> setCookies = headers.get(HttpHeaders.SET_COOKIE);
-    if (setCookies == null) {
-      return;
-    }
-    Map<String, String> jar = new java.util.LinkedHashMap<>();
-    for (String cookie : cookies.toString().split("; ")) {
-      if (cookie.contains("=")) {
-        jar.put(cookie.substring(0, cookie.indexOf('=')), cookie.substring(cookie.indexOf('=') + 1));
-      }
-    }
-    for (String cookie : setCookies) {
-      String pair = cookie.indexOf(';') > 0 ? cookie.substring(0, cookie.indexOf(';')) : cookie;
-      jar.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-    }
-    cookies.setLength(0);
-    jar.forEach((name, value) -> cookies.append(cookies.length() > 0 ? "; " : "").append(name).append('=').append(value));
+    return TasklistSession.login(http, user);
   }
 }
