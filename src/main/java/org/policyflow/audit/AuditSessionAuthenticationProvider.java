@@ -21,6 +21,11 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
  *
  * <p>The working-day calendar's state ({@value #CALENDAR_STATUS_PATH}, read-only) accepts the login of
  * Cockpit and of Tasklist alike: the early warning of a missing year is shown in both.
+ *
+ * <p>The case dossier ({@value #DOSSIER_PATH}) is read in Tasklist's 申报材料 tab and in Cockpit, so its GETs
+ * accept both logins; its one modifying call, the upload at a task, accepts the Tasklist login only together
+ * with the webapps' own CSRF token (header {@code X-XSRF-TOKEN} equal to the session's), as Tasklist's own
+ * calls to the engine do, so another site cannot make a signed-in browser upload.
  */
 public class AuditSessionAuthenticationProvider extends BasicWithoutChallenge {
 
@@ -28,12 +33,18 @@ public class AuditSessionAuthenticationProvider extends BasicWithoutChallenge {
   static final String COCKPIT = "cockpit";
   static final String TASKLIST = "tasklist";
   static final String CALENDAR_STATUS_PATH = "/api/calendar/status";
+  static final String DOSSIER_PATH = "/api/dossiers/";
+  private static final java.util.regex.Pattern DOSSIER_UPLOAD = java.util.regex.Pattern.compile(
+      "/api/dossiers/tasks/[^/]+/documents");
+  /** Where the webapps' CSRF filter keeps the session's token (CsrfConstants of the webapp). */
+  static final String CSRF_TOKEN_SESSION_ATTRIBUTE = "CAMUNDA_CSRF_TOKEN";
+  static final String CSRF_TOKEN_HEADER = "X-XSRF-TOKEN";
 
   @Override
   public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
-    if (request.getHeader("Authorization") == null && isSessionReadable(request)) {
-      UserAuthentication user = sessionUser(request.getSession(false), engine.getName(),
-          CALENDAR_STATUS_PATH.equals(path(request)) ? new String[] {COCKPIT, TASKLIST} : new String[] {COCKPIT});
+    String[] apps = request.getHeader("Authorization") == null ? sessionApps(request) : null;
+    if (apps != null) {
+      UserAuthentication user = sessionUser(request.getSession(false), engine.getName(), apps);
       if (user != null) {
         AuthenticationResult result = AuthenticationResult.successful(user.getIdentityId());
         result.setGroups(user.getGroupIds());
@@ -42,6 +53,30 @@ public class AuditSessionAuthenticationProvider extends BasicWithoutChallenge {
       }
     }
     return super.extractAuthenticatedUser(request, engine);
+  }
+
+  /** The webapps whose login this request may use, or null when it needs explicit credentials. */
+  static String[] sessionApps(HttpServletRequest request) {
+    String path = path(request);
+    if (isSessionReadable(request)) {
+      return CALENDAR_STATUS_PATH.equals(path) ? new String[] {COCKPIT, TASKLIST} : new String[] {COCKPIT};
+    }
+    boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    if (read && path.startsWith(DOSSIER_PATH)) {
+      return new String[] {TASKLIST, COCKPIT};
+    }
+    if ("POST".equals(request.getMethod()) && DOSSIER_UPLOAD.matcher(path).matches() && csrfTokenMatches(request)) {
+      return new String[] {TASKLIST};
+    }
+    return null;
+  }
+
+  private static boolean csrfTokenMatches(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    String sent = request.getHeader(CSRF_TOKEN_HEADER);
+    Object expected = session == null ? null : session.getAttribute(CSRF_TOKEN_SESSION_ATTRIBUTE);
+    return sent != null && expected instanceof String token && java.security.MessageDigest.isEqual(
+        token.getBytes(java.nio.charset.StandardCharsets.UTF_8), sent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   static boolean isSessionReadable(HttpServletRequest request) {
