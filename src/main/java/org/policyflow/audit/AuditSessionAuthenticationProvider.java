@@ -2,8 +2,6 @@ package org.policyflow.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.policyflow.platform.security.BasicWithoutChallenge;
@@ -24,10 +22,10 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
  * <p>The working-day calendar's state ({@value #CALENDAR_STATUS_PATH}, read-only) accepts the login of
  * Cockpit and of Tasklist alike: the early warning of a missing year is shown in both.
  *
- * <p>The case dossier ({@value #DOSSIER_PATH}) is read and filled from Tasklist's tab 申报材料, so it
- * accepts the Tasklist (or Cockpit) login: reading like the audit API, and uploading a document only
- * with the CSRF token the webapp keeps in that session (header {@code X-XSRF-TOKEN}, as Tasklist's own
- * engine calls send it), so another site cannot make a logged-in browser upload.
+ * <p>The case dossier ({@value #DOSSIER_PATH}) is read in Tasklist's 申报材料 tab and in Cockpit, so its GETs
+ * accept both logins; its one modifying call, the upload at a task, accepts the Tasklist login only together
+ * with the webapps' own CSRF token (header {@code X-XSRF-TOKEN} equal to the session's), as Tasklist's own
+ * calls to the engine do, so another site cannot make a signed-in browser upload.
  */
 public class AuditSessionAuthenticationProvider extends BasicWithoutChallenge {
 
@@ -36,16 +34,17 @@ public class AuditSessionAuthenticationProvider extends BasicWithoutChallenge {
   static final String TASKLIST = "tasklist";
   static final String CALENDAR_STATUS_PATH = "/api/calendar/status";
   static final String DOSSIER_PATH = "/api/dossiers/";
-  static final String CSRF_HEADER = "X-XSRF-TOKEN";
-  /** Where the webapps' CsrfPreventionFilter keeps the session's token (CsrfConstants, an internal class). */
-  static final String CSRF_SESSION_ATTRIBUTE = "CAMUNDA_CSRF_TOKEN";
+  private static final java.util.regex.Pattern DOSSIER_UPLOAD = java.util.regex.Pattern.compile(
+      "/api/dossiers/tasks/[^/]+/documents");
+  /** Where the webapps' CSRF filter keeps the session's token (CsrfConstants of the webapp). */
+  static final String CSRF_TOKEN_SESSION_ATTRIBUTE = "CAMUNDA_CSRF_TOKEN";
+  static final String CSRF_TOKEN_HEADER = "X-XSRF-TOKEN";
 
   @Override
   public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
-    if (request.getHeader("Authorization") == null && isSessionReadable(request)) {
-      boolean tasklistToo = CALENDAR_STATUS_PATH.equals(path(request)) || path(request).startsWith(DOSSIER_PATH);
-      UserAuthentication user = sessionUser(request.getSession(false), engine.getName(),
-          tasklistToo ? new String[] {COCKPIT, TASKLIST} : new String[] {COCKPIT});
+    String[] apps = request.getHeader("Authorization") == null ? sessionApps(request) : null;
+    if (apps != null) {
+      UserAuthentication user = sessionUser(request.getSession(false), engine.getName(), apps);
       if (user != null) {
         AuthenticationResult result = AuthenticationResult.successful(user.getIdentityId());
         result.setGroups(user.getGroupIds());
@@ -56,22 +55,35 @@ public class AuditSessionAuthenticationProvider extends BasicWithoutChallenge {
     return super.extractAuthenticatedUser(request, engine);
   }
 
+  /** The webapps whose login this request may use, or null when it needs explicit credentials. */
+  static String[] sessionApps(HttpServletRequest request) {
+    String path = path(request);
+    if (isSessionReadable(request)) {
+      return CALENDAR_STATUS_PATH.equals(path) ? new String[] {COCKPIT, TASKLIST} : new String[] {COCKPIT};
+    }
+    boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    if (read && path.startsWith(DOSSIER_PATH)) {
+      return new String[] {TASKLIST, COCKPIT};
+    }
+    if ("POST".equals(request.getMethod()) && DOSSIER_UPLOAD.matcher(path).matches() && csrfTokenMatches(request)) {
+      return new String[] {TASKLIST};
+    }
+    return null;
+  }
+
+  private static boolean csrfTokenMatches(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    String sent = request.getHeader(CSRF_TOKEN_HEADER);
+    Object expected = session == null ? null : session.getAttribute(CSRF_TOKEN_SESSION_ATTRIBUTE);
+    return sent != null && expected instanceof String token && java.security.MessageDigest.isEqual(
+        token.getBytes(java.nio.charset.StandardCharsets.UTF_8), sent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   static boolean isSessionReadable(HttpServletRequest request) {
     String method = request.getMethod();
     String path = path(request);
-    if ("POST".equals(method) && path.startsWith(DOSSIER_PATH)) {
-      return hasSessionCsrfToken(request);
-    }
     return ("GET".equals(method) || "HEAD".equals(method))
-        && (path.startsWith(AUDIT_PATH) || CALENDAR_STATUS_PATH.equals(path) || path.startsWith(DOSSIER_PATH));
-  }
-
-  private static boolean hasSessionCsrfToken(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    Object expected = session == null ? null : session.getAttribute(CSRF_SESSION_ATTRIBUTE);
-    String sent = request.getHeader(CSRF_HEADER);
-    return expected instanceof String token && sent != null
-        && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
+        && (path.startsWith(AUDIT_PATH) || CALENDAR_STATUS_PATH.equals(path));
   }
 
   private static String path(HttpServletRequest request) {

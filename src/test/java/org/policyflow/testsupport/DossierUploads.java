@@ -31,6 +31,13 @@ public final class DossierUploads {
   @SuppressWarnings("rawtypes")
   public static ResponseEntity<Map> upload(TestRestTemplate http, String user, String taskId, String type,
       String fileName, byte[] content) {
+    return upload(http.withBasicAuth(user, "demo"), new HttpHeaders(), taskId, type, fileName, content);
+  }
+
+  /** As the Tasklist tab sends it: with the webapp session's cookie and CSRF header instead of credentials. */
+  @SuppressWarnings("rawtypes")
+  public static ResponseEntity<Map> upload(TestRestTemplate http, HttpHeaders session, String taskId, String type,
+      String fileName, byte[] content) {
     LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
     body.add("type", type);
     body.add("file", new ByteArrayResource(content) {
@@ -40,8 +47,9 @@ public final class DossierUploads {
       }
     });
     HttpHeaders headers = new HttpHeaders();
+    headers.putAll(session);
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return http.withBasicAuth(user, "demo").exchange("/api/dossiers/tasks/" + taskId + "/documents", HttpMethod.POST,
+    return http.exchange("/api/dossiers/tasks/" + taskId + "/documents", HttpMethod.POST,
         new HttpEntity<>(body, headers), Map.class);
   }
 

@@ -47,9 +47,21 @@ public final class TasklistSession {
     if (newToken == null) {
       newToken = cookieValue(cookies.toString(), "XSRF-TOKEN");
     }
+    // The login renews the session; the webapps' CSRF filter gives the new session its token on the next
+    // request, as Tasklist's first calls after a login do.
+    HttpHeaders probe = new HttpHeaders();
+    probe.add(HttpHeaders.COOKIE, cookies.toString());
+    probe.add("X-XSRF-TOKEN", "Fetch");
+    ResponseEntity<String> first = http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
+        new HttpEntity<>(probe), String.class);
+    collectCookies(first.getHeaders(), cookies);
+    String sessionToken = first.getHeaders().getFirst("X-XSRF-TOKEN");
+    if (sessionToken == null) {
+      sessionToken = cookieValue(cookies.toString(), "XSRF-TOKEN");
+    }
     HttpHeaders session = new HttpHeaders();
     session.add(HttpHeaders.COOKIE, cookies.toString());
-    session.add("X-XSRF-TOKEN", newToken != null ? newToken : token);
+    session.add("X-XSRF-TOKEN", sessionToken != null ? sessionToken : newToken != null ? newToken : token);
     return session;
   }
 

@@ -18,8 +18,12 @@ import org.policyflow.shared.experts.ExpertReviewDriver;
 import org.policyflow.testsupport.DossierUploads;
 import org.policyflow.testsupport.EngineRoutes;
 import org.policyflow.testsupport.EngineStateRestored;
+import org.policyflow.testsupport.TasklistSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -91,6 +95,28 @@ class BjConsortiumDossierTest {
     assertThat(get("qianfang", "/api/dossiers/" + consortium.getId()).getStatusCode()).isEqualTo(HttpStatus.OK);
 
     assertThat(submit(lead).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  /** Tasklist's tab works with the webapp login: reads with the session, uploads only with its CSRF token. */
+  @Test
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void dossierTasklistSession_readsAndUploadsOnlyWithTheWebappsCsrfToken(EngineStateRestored.Started started) {
+    ProcessInstance consortium = started.add(propose("北京某氢能创新联合体"));
+    Task lead = engine.getTaskService().createTaskQuery().processInstanceId(consortium.getId()).singleResult();
+    HttpHeaders session = TasklistSession.login(http, OFFICER);
+
+    ResponseEntity<Map> read = http.exchange("/api/dossiers/tasks/" + lead.getId(), HttpMethod.GET,
+        new HttpEntity<>(session), Map.class);
+    assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
+    HttpHeaders withoutToken = new HttpHeaders();
+    withoutToken.put(HttpHeaders.COOKIE, session.get(HttpHeaders.COOKIE));
+    assertThat(DossierUploads.upload(http, withoutToken, lead.getId(), "demand-argumentation", "论证.pdf",
+        DossierUploads.pdf("无令牌")).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    ResponseEntity<Map> uploaded = DossierUploads.upload(http, session, lead.getId(), "demand-argumentation", "论证.pdf",
+        DossierUploads.pdf("会话上传"));
+    assertThat(uploaded.getStatusCode()).as(String.valueOf(uploaded.getBody())).isEqualTo(HttpStatus.CREATED);
+    assertThat(uploaded.getBody().get("uploadedBy")).isEqualTo(OFFICER);
+    assertThat((List<?>) get(OFFICER, "/api/dossiers/" + consortium.getId()).getBody().get("documents")).hasSize(1);
   }
 
   @Test

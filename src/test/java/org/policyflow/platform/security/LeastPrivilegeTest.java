@@ -160,8 +160,8 @@ class LeastPrivilegeTest {
     assertThat(exchange("wanglixin", HttpMethod.POST, task + "/claim", Map.of("userId", "wanglixin")).getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(exchange("wanglixin", HttpMethod.POST, task + "/unclaim", null).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    ResponseEntity<String> attached = upload("wanglixin", targetTask.getId(), "核对说明.pdf");
-    assertThat(attached.getStatusCode()).as(attached.getBody()).isEqualTo(HttpStatus.OK);
+    // Documents go to the case dossier (docs/dossier.md); the engine's attachment upload is not a candidate's right.
+    assertRefused("wanglixin", HttpMethod.POST, task + "/attachment/create", null);
     ResponseEntity<String> submitted = exchange("wanglixin", HttpMethod.POST, task + "/submit-form",
         Map.of("variables", Map.of("verification", Map.of("value", "confirmed"))));
     assertThat(submitted.getStatusCode()).as(submitted.getBody()).isIn(HttpStatus.NO_CONTENT, HttpStatus.BAD_REQUEST);
