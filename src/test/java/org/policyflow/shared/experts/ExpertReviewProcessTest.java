@@ -140,19 +140,18 @@ class ExpertReviewProcessTest {
     Task task = experts.scoreTasks(review.getId()).get(0);
     ResponseEntity<Map> refused = http.withBasicAuth(task.getAssignee(), "demo").postForEntity(
         "/engine-rest/task/" + task.getId() + "/submit-form",
-        Map.of("variables", Map.of("score", Map.of("value", 120), "comment", Map.of("value", " "),
+        Map.of("variables", Map.of("criterion1Score", Map.of("value", 120), "comment", Map.of("value", " "),
             "noConflictOfInterest", Map.of("value", false))), Map.class);
     Assertions.assertThat(refused.getStatusCode()).as(String.valueOf(refused.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
     // The score form's own rules (0–100, comment and declaration required) refuse first, on every route;
     // RecordExpertScoreDelegate keeps EXP-3 / EXP-2 for code paths without the form.
     Assertions.assertThat((String) refused.getBody().get("message"))
-        .contains("[FORM-MAX] score").contains("[FORM-REQUIRED] comment").contains("[FORM-REQUIRED] noConflictOfInterest");
+        .contains("[FORM-MAX] criterion1Score").contains("[FORM-REQUIRED] criterion2Score").contains("[FORM-REQUIRED] comment").contains("[FORM-REQUIRED] noConflictOfInterest");
     Assertions.assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
 
     ResponseEntity<Map> accepted = http.withBasicAuth(task.getAssignee(), "demo").postForEntity(
         "/engine-rest/task/" + task.getId() + "/submit-form",
-        Map.of("variables", Map.of("score", Map.of("value", 88.5), "comment", Map.of("value", "攻关方向明确，成员互补性强。"),
-            "noConflictOfInterest", Map.of("value", true))), Map.class);
+        Map.of("variables", restVariables(experts.sheet(task, 88.5, "攻关方向明确，成员互补性强。"))), Map.class);
     Assertions.assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
   }
 
@@ -322,12 +321,20 @@ class ExpertReviewProcessTest {
   static Map<String, Object> variables(String applicant, List<String> members) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("reviewStage", "材料审查");
+    variables.put("reviewCriteriaStage", "bj-material");
     variables.put("subjectName", "北京芯联创新联合体");
     variables.put("applicantOrganisation", applicant);
     variables.put("memberOrganisations", members);
     variables.put("field", "集成电路");
     variables.put("reviewOfficeGroup", "bj-sti");
     return variables;
+  }
+
+  /** Form values as the engine REST API takes them: {"name": {"value": …}}. */
+  static Map<String, Object> restVariables(Map<String, Object> values) {
+    Map<String, Object> rest = new HashMap<>();
+    values.forEach((name, value) -> rest.put(name, Map.of("value", value)));
+    return rest;
   }
 
   private Job timer(ProcessInstance instance, String activityId) {
