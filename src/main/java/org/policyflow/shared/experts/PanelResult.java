@@ -92,6 +92,7 @@ public record PanelResult(List<CriterionResult> criteria, double overallScore, d
     map.put("passed", passed);
     map.put("criteria", criteria.stream().map(CriterionResult::toMap).toList());
     map.put("reasons", reasons);
+    map.put("conclusion", (passed ? "通过：" : "未通过：") + String.join("；", reasons));
     map.put("summary", summary());
     return map;
   }
