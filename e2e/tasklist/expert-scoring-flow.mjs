@@ -188,9 +188,13 @@ try {
     for (const [i, criterion] of criteria.entries()) {
       await fill(`${criterion.label}（权重`, i === 1 ? 50 : 85);
     }
-    await fill('总体评审意见', '技术路线清晰，团队结构合理；紧迫性论证不足。');
-    // The reason field appears for the low score only.
+    // The reason field appears for the low score only; the form redraws then, so the comment comes after it.
     await field(`“${criteria[1].label}”低于单项分数线的理由`).waitFor();
+    const comment = '技术路线清晰，团队结构合理；紧迫性论证不足。';
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await fill('总体评审意见', comment);
+      if ((await field('总体评审意见').locator('textarea').inputValue()) === comment) break;
+    }
     if (await field(`“${criteria[0].label}”低于单项分数线的理由`).count()) throw new Error('a reason field shows for a score above the threshold');
     await page.getByRole('button', { name: '完成' }).click();
     await page.getByText('请书面说明理由').first().waitFor();
@@ -221,6 +225,35 @@ try {
     const entry = entries.map((e) => JSON.parse(e.value)).find((e) => e.expert === expert);
     if (!entry || entry.criteria.length !== criteria.length) throw new Error(`recorded entry: ${JSON.stringify(entry)}`);
     if (entry.criteria[1].score !== 50 || !entry.criteria[1].reason) throw new Error(`criterion 2: ${JSON.stringify(entry.criteria[1])}`);
+  });
+
+  await step('the other experts and the later stages score over REST; bj-sti sees each criterion\'s mean and spread', async () => {
+    // Every remaining seat of the three stages (材料审查, 现场考察, 答辩评审) scores 80 on each criterion.
+    for (let round = 0; round < 10; round++) {
+      await setClock(`2026-06-01T10:${String(round).padStart(2, '0')}:00+08:00`);
+      const open = await rest('GET', '/engine-rest/task?processDefinitionKey=expert-review&taskDefinitionKey=Task_ScoreApplication', undefined, 'demo');
+      if (!open.length) break;
+      for (const task of open) {
+        const count = (await rest('GET', `/engine-rest/task/${task.id}/variables/criterionCount`, undefined, 'demo')).value;
+        const values = { comment: '技术路线清晰，团队结构合理，建议按计划推进。', noConflictOfInterest: true };
+        for (let n = 1; n <= count; n++) values[`criterion${n}Score`] = 80;
+        await rest('POST', `/engine-rest/task/${task.id}/submit-form`, { variables: variables(values) }, task.assignee);
+      }
+    }
+    await setClock('2026-06-01T11:00:00+08:00');
+    await officeTask(consortiumId, 'Task_DecideSupport');
+    await login(OFFICE);
+    await page.getByText('本组待办').first().click();
+    await page.locator('.task').filter({ hasText: '确定是否支持' }).first().click();
+    await page.locator('.fjs-form').first().waitFor();
+    const table = page.locator('.fjs-form-field').filter({ hasText: '材料审查：各项指标专家组评分' }).first();
+    await table.waitFor();
+    const text = await table.innerText();
+    for (const criterion of criteria) {
+      if (!text.includes(criterion.label)) throw new Error(`the support form's table lacks ${criterion.label}: ${text}`);
+    }
+    await page.getByText('材料审查结论').first().scrollIntoViewIfNeeded();
+    await shot('expert-04-support-form-criteria');
   });
 } catch (error) {
   failed = true;
