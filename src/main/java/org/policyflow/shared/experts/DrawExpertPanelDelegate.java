@@ -55,9 +55,6 @@ public class DrawExpertPanelDelegate implements JavaDelegate {
     } else {
       execution.setVariable("shortageMessage", shortage(draw));
     }
-    if (execution.getVariable("passThreshold") == null) {
-      execution.setVariable("passThreshold", properties.passThreshold());
-    }
     execution.setVariable("maxScore", properties.maxScore());
     execution.setVariable("reviewDays", properties.reviewWorkingDays());
     execution.setVariable("reminderDays", properties.reminderWorkingDays());

@@ -1,7 +1,5 @@
 package org.policyflow.shared.experts;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task_EvaluateReview of expert-review (EXP-3): brings the experts' independent scores together once all
- * have scored; result = every score and comment, the mean and pass/fail against the threshold.
+ * have scored; result = every score and comment, each criterion's mean and spread, the weighted overall
+ * score and pass/fail ({@link PanelResult}).
  * The scores are read from history because each lived in its expert's own scope until now.
  */
 @Component("evaluateExpertReview")
@@ -46,21 +45,13 @@ public class EvaluateExpertReviewDelegate implements JavaDelegate {
           + " scores for a panel of " + required);
     }
     double threshold = ((Number) execution.getVariable("passThreshold")).doubleValue();
-    ReviewResult result = ReviewResult.of(scores, threshold);
+    List<ReviewCriterion> criteria = ReviewCriterion.fromVariable(execution.getVariable(ReviewCriteriaSheetListener.CRITERIA));
+    PanelResult result = PanelResult.of(criteria, scores, threshold);
     execution.setVariable("reviewScores", scores);
-    execution.setVariable("reviewMeanScore", result.mean());
+    execution.setVariable("reviewMeanScore", result.overallScore());
     execution.setVariable("reviewPassed", result.passed());
     execution.setVariable("reviewOutcome", result.passed() ? "passed" : "failed");
-  }
-
-  /** The mean of the scores, rounded half-up to two decimals, and whether it reaches the threshold. */
-  public record ReviewResult(double mean, boolean passed) {
-
-    public static ReviewResult of(List<Map<String, Object>> scores, double threshold) {
-      BigDecimal sum = scores.stream().map(e -> new BigDecimal(String.valueOf(e.get("score"))))
-          .reduce(BigDecimal.ZERO, BigDecimal::add);
-      BigDecimal mean = sum.divide(BigDecimal.valueOf(scores.size()), 2, RoundingMode.HALF_UP);
-      return new ReviewResult(mean.doubleValue(), mean.compareTo(BigDecimal.valueOf(threshold)) >= 0);
-    }
+    execution.setVariable("reviewCriteriaResult",
+        result.toMap(VariableValues.text(execution.getVariable("reviewStage")), scores.size()));
   }
 }

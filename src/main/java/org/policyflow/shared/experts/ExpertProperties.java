@@ -8,7 +8,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("policyflow.experts")
 public record ExpertProperties(
     int panelSize,
-    double passThreshold,
     int maxScore,
     int reviewWorkingDays,
     int reminderLeadWorkingDays,
@@ -22,9 +21,6 @@ public record ExpertProperties(
     if (reviewWorkingDays < 1 || reminderLeadWorkingDays < 0 || reminderLeadWorkingDays >= reviewWorkingDays) {
       throw new IllegalArgumentException("policyflow.experts: 提醒提前量须小于评审期限 / reminder-lead-working-days ("
           + reminderLeadWorkingDays + ") must be below review-working-days (" + reviewWorkingDays + ")");
-    }
-    if (passThreshold < 0 || passThreshold > maxScore) {
-      throw new IllegalArgumentException("policyflow.experts.pass-threshold must lie between 0 and max-score");
     }
     if (poolGroup == null || poolGroup.isBlank()) {
       poolGroup = "experts";

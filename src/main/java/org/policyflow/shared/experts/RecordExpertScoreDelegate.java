@@ -1,6 +1,5 @@
 package org.policyflow.shared.experts;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +12,9 @@ import org.policyflow.shared.rules.RuleViolation;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_RecordScore of expert-review, in the same transaction as the expert's form: a score outside the
- * scale, a missing comment or a missing conflict declaration refuses the form (400), nothing is lost.
+ * Task_RecordScore of expert-review, in the same transaction as the expert's form: a criterion's score
+ * outside the scale, a score under a criterion's threshold without a reason (EXP-4), a missing comment or a
+ * missing conflict declaration refuses the form (400), nothing is lost.
  *
  * <p>EXP-3: the score stays in the expert's own sub-process scope ({@code reviewEntry}), invisible to
  * the other experts' tasks; the scores are brought together only after every expert has finished.
@@ -34,11 +34,12 @@ public class RecordExpertScoreDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     List<RuleViolation> violations = new ArrayList<>();
-    BigDecimal score = score(execution.getVariable("score"));
-    if (score == null || score.signum() < 0 || score.compareTo(BigDecimal.valueOf(properties.maxScore())) > 0) {
-      violations.add(new RuleViolation("EXP-3", "score",
-          "请给出 0 至 " + properties.maxScore() + " 分之间的评分",
-          "Give a score between 0 and " + properties.maxScore()));
+    ExpertScoreSheet sheet = null;
+    try {
+      sheet = ExpertScoreSheet.read(ReviewCriterion.fromVariable(execution.getVariable(ReviewCriteriaSheetListener.CRITERIA)),
+          execution::getVariable, properties.maxScore());
+    } catch (PolicyRuleException refused) {
+      violations.addAll(refused.violations());
     }
     String comment = VariableValues.text(execution.getVariable("comment"));
     if (comment.isEmpty()) {
@@ -58,20 +59,10 @@ public class RecordExpertScoreDelegate implements JavaDelegate {
     entry.put("expert", expertId);
     entry.put("name", expert.name());
     entry.put("organisation", expert.organisation());
-    entry.put("score", score.doubleValue());
+    entry.put("score", sheet.weightedScore());
+    entry.put("criteria", sheet.toMaps());
     entry.put("comment", comment);
     entry.put("submittedAt", ClockUtil.getCurrentTime().toInstant().toString());
     execution.setVariableLocal(ENTRY, entry);
-  }
-
-  private static BigDecimal score(Object value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return new BigDecimal(VariableValues.text(value));
-    } catch (NumberFormatException e) {
-      return null;
-    }
   }
 }

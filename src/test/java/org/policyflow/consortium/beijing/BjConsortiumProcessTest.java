@@ -335,6 +335,17 @@ class BjConsortiumProcessTest {
     }
     assertThat(consortium).isWaitingAt("Task_DecideSupport");
     Assertions.assertThat(VariableValues.rows(runtimeService.getVariable(consortium.getId(), "siteReviewScores"))).hasSize(5);
+    // Each stage scored its own criteria (review-criteria.dmn); bj-sti's decision form shows them.
+    Map<String, List<String>> codes = Map.of(
+        "material", List.of("necessity", "urgency", "feasibility", "leadCapability", "memberComplementarity"),
+        "site", List.of("researchConditions", "resourceSupport", "feasibility"),
+        "defense", List.of("necessity", "urgency", "feasibility", "developmentPlan"));
+    codes.forEach((stage, expected) -> {
+      Map<String, Object> result = VariableValues.map(runtimeService.getVariable(consortium.getId(), stage + "ReviewCriteriaResult"));
+      Assertions.assertThat(VariableValues.rows(result.get("criteria"))).extracting(c -> c.get("code"))
+          .as(stage).containsExactlyElementsOf(expected);
+      Assertions.assertThat(result).containsEntry("overallScore", 80.0).containsEntry("passed", true);
+    });
   }
 
   @Test

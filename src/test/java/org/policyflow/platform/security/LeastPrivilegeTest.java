@@ -192,6 +192,7 @@ class LeastPrivilegeTest {
     ClockUtil.setCurrentTime(Date.from(java.time.OffsetDateTime.parse("2025-11-03T09:00+08:00").toInstant()));
     Map<String, Object> variables = new HashMap<>();
     variables.put("reviewStage", "材料审查");
+    variables.put("reviewCriteriaStage", "bj-material");
     variables.put("subjectName", "北京芯联创新联合体");
     variables.put("applicantOrganisation", "清华大学");
     variables.put("memberOrganisations", List.of("北京大学"));

@@ -1,5 +1,6 @@
 package org.policyflow.shared.experts;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -51,11 +52,35 @@ public final class ExpertReviewDriver {
         .taskDefinitionKey("Task_ScoreApplication").list().stream()).toList();
   }
 
-  /** The expert completes their own task, authenticated as themself. */
+  /**
+   * The form's values for an expert who gives every criterion of the review the same score, with a reason
+   * wherever that is under the criterion's threshold (EXP-4), the comment and the conflict declaration.
+   */
+  public Map<String, Object> sheet(Task task, Number score, String comment) {
+    Map<String, Object> variables = new HashMap<>();
+    int count = ((Number) taskService.getVariable(task.getId(), "criterionCount")).intValue();
+    for (int slot = 1; slot <= count; slot++) {
+      variables.put("criterion" + slot + "Score", score);
+      Number threshold = (Number) taskService.getVariable(task.getId(), "criterion" + slot + "Threshold");
+      if (score.doubleValue() < threshold.doubleValue()) {
+        variables.put("criterion" + slot + "Reason", "该项论证不充分，未达到单项要求。");
+      }
+    }
+    variables.put("comment", comment);
+    variables.put("noConflictOfInterest", true);
+    return variables;
+  }
+
+  /** The expert completes their own task, authenticated as themself, every criterion scored alike. */
   public void score(Task task, Number score, String comment) {
+    complete(task, sheet(task, score, comment));
+  }
+
+  /** The expert completes their own task with the given form values. */
+  public void complete(Task task, Map<String, Object> variables) {
     identityService.setAuthentication(task.getAssignee(), List.of("experts"));
     try {
-      taskService.complete(task.getId(), Map.of("score", score, "comment", comment, "noConflictOfInterest", true));
+      taskService.complete(task.getId(), variables);
     } finally {
       identityService.clearAuthentication();
     }

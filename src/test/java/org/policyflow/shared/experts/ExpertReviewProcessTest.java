@@ -140,20 +140,116 @@ class ExpertReviewProcessTest {
     Task task = experts.scoreTasks(review.getId()).get(0);
     ResponseEntity<Map> refused = http.withBasicAuth(task.getAssignee(), "demo").postForEntity(
         "/engine-rest/task/" + task.getId() + "/submit-form",
-        Map.of("variables", Map.of("score", Map.of("value", 120), "comment", Map.of("value", " "),
+        Map.of("variables", Map.of("criterion1Score", Map.of("value", 120), "comment", Map.of("value", " "),
             "noConflictOfInterest", Map.of("value", false))), Map.class);
     Assertions.assertThat(refused.getStatusCode()).as(String.valueOf(refused.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
     // The score form's own rules (0–100, comment and declaration required) refuse first, on every route;
     // RecordExpertScoreDelegate keeps EXP-3 / EXP-2 for code paths without the form.
     Assertions.assertThat((String) refused.getBody().get("message"))
-        .contains("[FORM-MAX] score").contains("[FORM-REQUIRED] comment").contains("[FORM-REQUIRED] noConflictOfInterest");
+        .contains("[FORM-MAX] criterion1Score").contains("[FORM-REQUIRED] criterion2Score").contains("[FORM-REQUIRED] comment").contains("[FORM-REQUIRED] noConflictOfInterest");
     Assertions.assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
 
     ResponseEntity<Map> accepted = http.withBasicAuth(task.getAssignee(), "demo").postForEntity(
         "/engine-rest/task/" + task.getId() + "/submit-form",
-        Map.of("variables", Map.of("score", Map.of("value", 88.5), "comment", Map.of("value", "攻关方向明确，成员互补性强。"),
-            "noConflictOfInterest", Map.of("value", true))), Map.class);
+        Map.of("variables", restVariables(experts.sheet(task, 88.5, "攻关方向明确，成员互补性强。"))), Map.class);
     Assertions.assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  @Test
+  void expertsEXP_3_eachStageScoresTheCriteriaOfItsDecisionTable() {
+    Map<String, List<String>> expected = Map.of(
+        "bj-material", List.of("技术需求的必要性", "技术需求的紧迫性", "技术需求的可实施性", "牵头单位研发实力与资源整合能力",
+            "成员单位合作基础与互补性"),
+        "yc-argumentation", List.of("技术攻关方向与技术路线（技术论证）", "理事会与运行机制（管理论证）", "牵头企业与成员单位的优势",
+            "建设发展目标的先进性与可行性"),
+        "tic-evaluation", List.of("行业影响力", "总体目标的先进性与可考核性", "技术攻关能力与成效", "研发投入情况"),
+        "partner-review", List.of("技术创新水平行业领先", "属地特色产业贡献"));
+    expected.forEach((stage, labels) -> {
+      Map<String, Object> variables = variables("清华大学", MEMBERS);
+      variables.put("reviewCriteriaStage", stage);
+      ProcessInstance review = runtimeService.startProcessInstanceByKey("expert-review", variables);
+      started.add(review.getId());
+      assertThat(review).hasPassed("Task_DetermineCriteria", "Task_DeterminePassLine");
+      Assertions.assertThat(ReviewCriterion.fromVariable(runtimeService.getVariable(review.getId(), "reviewCriteria")))
+          .as(stage).extracting(ReviewCriterion::label).containsExactlyElementsOf(labels);
+      experts.executeAsyncJobs(review.getId());
+      // The expert's form has one row per criterion, labelled from the table.
+      Task task = experts.scoreTasks(review.getId()).get(0);
+      Map<String, Object> form = taskService.getVariables(task.getId());
+      Assertions.assertThat(form).containsEntry("criterionCount", labels.size())
+          .containsEntry("criterion1Label", labels.get(0)).containsEntry("passThreshold", 60.0)
+          .doesNotContainKey("criterion" + (labels.size() + 1) + "Label");
+    });
+  }
+
+  @Test
+  void expertsEXP_3_anUnknownStageStopsTheReviewBeforeAnyExpertIsAsked() {
+    Map<String, Object> variables = variables("清华大学", MEMBERS);
+    variables.put("reviewCriteriaStage", "no-such-stage");
+    Assertions.assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("expert-review", variables))
+        .hasMessageContaining("没有评审环节“no-such-stage”的评价指标");
+    Assertions.assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("expert-review")
+        .variableValueEquals("reviewCriteriaStage", "no-such-stage").count()).isZero();
+  }
+
+  @Test
+  void expertsEXP_4_aScoreUnderACriterionsThresholdWithoutAReasonIsRefusedWith400AndChangesNothing() {
+    ProcessInstance review = start("清华大学", MEMBERS, null);
+    experts.executeAsyncJobs(review.getId());
+    Task task = experts.scoreTasks(review.getId()).get(0);
+    Map<String, Object> values = experts.sheet(task, 80, "技术路线清晰，紧迫性论证不足。");
+    values.put("criterion2Score", 45);
+
+    ResponseEntity<Map> refused = http.withBasicAuth(task.getAssignee(), "demo").postForEntity(
+        "/engine-rest/task/" + task.getId() + "/submit-form", Map.of("variables", restVariables(values)), Map.class);
+    Assertions.assertThat(refused.getStatusCode()).as(String.valueOf(refused.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
+    Assertions.assertThat((String) refused.getBody().get("message"))
+        .contains("[EXP-4] criterion2Reason: “技术需求的紧迫性”评分 45 分，低于单项分数线 60 分，请书面说明理由")
+        .contains("Criterion 'urgency' is scored 45, under its threshold of 60: write the reason");
+    Assertions.assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
+    Assertions.assertThat(taskService.getVariables(task.getId())).doesNotContainKey("reviewEntry")
+        .containsEntry("criterion2Score", null);
+
+    values.put("criterion2Reason", "缺少产业链断点与替代方案分析，紧迫性论证不足。");
+    ResponseEntity<Map> accepted = http.withBasicAuth(task.getAssignee(), "demo").postForEntity(
+        "/engine-rest/task/" + task.getId() + "/submit-form", Map.of("variables", restVariables(values)), Map.class);
+    Assertions.assertThat(accepted.getStatusCode()).as(String.valueOf(accepted.getBody())).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  @Test
+  void expertsEXP_3_perCriterionScoresGiveEachCriterionsMeanSpreadAndTheWeightedScore() {
+    ProcessInstance review = start("清华大学", MEMBERS, null);
+    experts.executeAsyncJobs(review.getId());
+    List<Task> tasks = experts.scoreTasks(review.getId());
+    int[] urgency = {50, 70, 80, 90, 60};
+    for (int i = 0; i < tasks.size(); i++) {
+      Map<String, Object> values = experts.sheet(tasks.get(i), 80, "意见" + i + "：方案可行，建议加强产业化。");
+      values.put("criterion2Score", urgency[i]);
+      if (urgency[i] < 60) {
+        values.put("criterion2Reason", "紧迫性论证不足。");
+      }
+      experts.complete(tasks.get(i), values);
+    }
+    experts.executeAsyncJobs(review.getId());
+
+    Map<String, Object> result = historicVariables(review.getId());
+    Map<String, Object> byCriteria = VariableValues.map(result.get("reviewCriteriaResult"));
+    List<Map<String, Object>> criteria = VariableValues.rows(byCriteria.get("criteria"));
+    Assertions.assertThat(criteria).hasSize(5);
+    Assertions.assertThat(criteria.get(1)).containsEntry("code", "urgency").containsEntry("mean", 70.0)
+        .containsEntry("min", 50.0).containsEntry("max", 90.0).containsEntry("standardDeviation", 14.14)
+        .containsEntry("belowThresholdCount", 1).containsEntry("passed", true);
+    Assertions.assertThat(criteria.get(0)).containsEntry("mean", 80.0).containsEntry("standardDeviation", 0.0);
+    // Weights 25/20/25/15/15: 0.8·80 + 0.2·70 = 78
+    Assertions.assertThat(byCriteria).containsEntry("overallScore", 78.0).containsEntry("passed", true)
+        .containsEntry("passThreshold", 60.0).containsEntry("experts", 5);
+    Assertions.assertThat(result.get("reviewMeanScore")).isEqualTo(78.0);
+    Assertions.assertThat(result.get("reviewPassed")).isEqualTo(true);
+    Assertions.assertThat(VariableValues.rows(result.get("reviewScores"))).allSatisfy(s ->
+        Assertions.assertThat(VariableValues.rows(s.get("criteria"))).hasSize(5));
+    Assertions.assertThat(VariableValues.rows(result.get("reviewScores")))
+        .anySatisfy(s -> Assertions.assertThat(VariableValues.rows(s.get("criteria")).get(1))
+            .containsEntry("score", 50.0).containsEntry("reason", "紧迫性论证不足。"));
   }
 
   @Test
@@ -322,12 +418,20 @@ class ExpertReviewProcessTest {
   static Map<String, Object> variables(String applicant, List<String> members) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("reviewStage", "材料审查");
+    variables.put("reviewCriteriaStage", "bj-material");
     variables.put("subjectName", "北京芯联创新联合体");
     variables.put("applicantOrganisation", applicant);
     variables.put("memberOrganisations", members);
     variables.put("field", "集成电路");
     variables.put("reviewOfficeGroup", "bj-sti");
     return variables;
+  }
+
+  /** Form values as the engine REST API takes them: {"name": {"value": …}}. */
+  static Map<String, Object> restVariables(Map<String, Object> values) {
+    Map<String, Object> rest = new HashMap<>();
+    values.forEach((name, value) -> rest.put(name, Map.of("value", value)));
+    return rest;
   }
 
   private Job timer(ProcessInstance instance, String activityId) {

@@ -101,16 +101,8 @@ class PanelDrawTest {
 
   @Test
   void expertsEXP_1_anEvenPanelSizeStopsTheStartUp() {
-    assertThatThrownBy(() -> new ExpertProperties(4, 60, 100, 5, 2, "experts"))
+    assertThatThrownBy(() -> new ExpertProperties(4, 100, 5, 2, "experts"))
         .hasMessageContaining("EXP-1").hasMessageContaining("4");
-    assertThat(new ExpertProperties(7, 60, 100, 5, 2, "experts").reminderWorkingDays()).isEqualTo(3);
-  }
-
-  @Test
-  void expertsEXP_3_meanIsRoundedAndComparedWithTheThreshold() {
-    List<Map<String, Object>> scores = List.of(Map.of("score", 60.0), Map.of("score", 59.0), Map.of("score", 61.5));
-    assertThat(EvaluateExpertReviewDelegate.ReviewResult.of(scores, 60)).isEqualTo(
-        new EvaluateExpertReviewDelegate.ReviewResult(60.17, true));
-    assertThat(EvaluateExpertReviewDelegate.ReviewResult.of(List.of(Map.of("score", 59.99)), 60).passed()).isFalse();
+    assertThat(new ExpertProperties(7, 100, 5, 2, "experts").reminderWorkingDays()).isEqualTo(3);
   }
 }
