@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Browser test of Tasklist (e2e/tasklist): builds the jar, starts it on a free loopback port with a
-# temporary H2 database and the "e2e" profile (test clock endpoint), runs the Playwright flow in
+# temporary H2 database and the "e2e" profile (test clock endpoint), runs the two Playwright flows
+# (tasklist-flow.mjs, then expert-scoring-flow.mjs) in
 # headless Debian chromium, stops the application on exit. Prints "N passed, M failed" last.
 # Needs: Java 17, Maven, Node 18+, /usr/bin/chromium and a CJK font for readable screenshots:
 #   apt-get update && apt-get install -y chromium fonts-noto-cjk
@@ -61,9 +62,22 @@ set +e
 DOC_IMAGES=
 [ "${UPDATE_DOC_IMAGES:-0}" = 1 ] && DOC_IMAGES="$ROOT/docs/images"
 E2E_BASE="$BASE" E2E_SCREENSHOTS="$ROOT/target/e2e-screenshots" E2E_DOC_IMAGES="$DOC_IMAGES" \
-  node e2e/tasklist/tasklist-flow.mjs
-STATUS=$?
+  node e2e/tasklist/tasklist-flow.mjs | tee "$WORK/flow.out"
+STATUS=${PIPESTATUS[0]}
+# Second flow on the same application: an expert of a Beijing consortium's panel scores each criterion
+# with the consortium's dossier in view. It sets the test clock back to 2026-06-01, where nothing of the
+# first flow is due, and touches only the consortium it starts.
+E2E_BASE="$BASE" E2E_SCREENSHOTS="$ROOT/target/e2e-screenshots" \
+  node e2e/tasklist/expert-scoring-flow.mjs | tee "$WORK/expert.out"
+EXPERT_STATUS=${PIPESTATUS[0]}
+[ $STATUS -eq 0 ] && STATUS=$EXPERT_STATUS
 set -e
+total() {
+  local n
+  n=$(tail -1 "$WORK/$1" | sed -n "s/^\([0-9]*\) passed, \([0-9]*\) failed$/\\$2/p")
+  echo "${n:-0}"
+}
+echo "tasklist browser tests: $(( $(total flow.out 1) + $(total expert.out 1) )) passed, $(( $(total flow.out 2) + $(total expert.out 2) )) failed"
 if [ $STATUS -ne 0 ]; then
   # Stack frames crowd out the cause: the log's message lines first, then its end.
   echo "--- application log: errors and warnings ---" >&2

@@ -43,6 +43,28 @@ function variables(values) {
   return result;
 }
 
+/** A small, real PDF whose text names what it is, so every upload has its own bytes and checksum. */
+function pdf(title) {
+  const text = `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n`
+    + `3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n% ${title} ${Date.now()}\ntrailer<</Root 1 0 R>>\n%%EOF\n`;
+  return Buffer.from(text, 'utf8');
+}
+
+/** The office attaches the documents a task requires (dossier.yaml, DOC-1) to the case's dossier before completing it. */
+async function attach(taskId, documents) {
+  for (const [type, fileName] of Object.entries(documents)) {
+    const form = new FormData();
+    form.append('type', type);
+    form.append('file', new Blob([pdf(fileName)], { type: 'application/pdf' }), fileName);
+    const response = await fetch(`${BASE}/api/dossiers/tasks/${taskId}/documents`, {
+      method: 'POST',
+      headers: { Authorization: `Basic ${Buffer.from(`${OFFICE}:demo`).toString('base64')}` },
+      body: form
+    });
+    if (response.status !== 201) throw new Error(`upload ${type} to ${taskId}: ${response.status} ${await response.text()}`);
+  }
+}
+
 async function officeTask(instanceId, key) {
   const tasks = await rest('GET', `/engine-rest/task?processInstanceId=${instanceId}&taskDefinitionKey=${key}`, undefined, 'demo');
   if (tasks.length !== 1) throw new Error(`expected one ${key}, found ${tasks.length}`);
@@ -117,7 +139,9 @@ try {
       })
     });
     consortiumId = started.id;
-    await rest('POST', `/engine-rest/task/${await officeTask(consortiumId, 'Task_SelectLeadUnit')}/submit-form`, {
+    const selectLeadUnit = await officeTask(consortiumId, 'Task_SelectLeadUnit');
+    await attach(selectLeadUnit, { 'demand-argumentation': '技术需求论证材料.pdf' });
+    await rest('POST', `/engine-rest/task/${selectLeadUnit}/submit-form`, {
       variables: variables({
         field: '集成电路', formationMode: '领军企业牵头',
         directionNecessity: '产业链关键材料依赖进口，亟需自主可控。',
@@ -127,7 +151,9 @@ try {
         leadIntegrationCapability: 'meets', leadIntegrationComment: '联合上下游20余家单位'
       })
     });
-    await rest('POST', `/engine-rest/task/${await officeTask(consortiumId, 'Task_DetermineMembers')}/submit-form`, {
+    const determineMembers = await officeTask(consortiumId, 'Task_DetermineMembers');
+    await attach(determineMembers, { 'member-confirmations': '成员单位参与确认函.pdf' });
+    await rest('POST', `/engine-rest/task/${determineMembers}/submit-form`, {
       variables: variables({
         members: [
           { memberName: '清华大学', memberType: 'university', memberRegion: '北京', selectionMethod: 'negotiation' },
@@ -136,7 +162,9 @@ try {
         ]
       })
     });
-    await rest('POST', `/engine-rest/task/${await officeTask(consortiumId, 'Task_RecordAgreement')}/submit-form`, {
+    const recordAgreement = await officeTask(consortiumId, 'Task_RecordAgreement');
+    await attach(recordAgreement, { 'application-form': '申报书.pdf', 'consortium-agreement': '创新联合体组建协议（已签署）.pdf', 'integrity-commitment': '诚信承诺书（已签署）.pdf' });
+    await rest('POST', `/engine-rest/task/${recordAgreement}/submit-form`, {
       variables: variables({
         agreementMechanisms: ['责任落实', '协同攻关', '决策运行', '资金筹措', '知识产权管理', '开放创新合作', '利益分配'],
         agreementSignedDate: '2026-05-20',
@@ -181,6 +209,20 @@ try {
     const scoreFields = labels.filter((l) => l.includes('单项分数线'));
     if (scoreFields.length !== criteria.length) throw new Error(`score fields: ${scoreFields.join(' | ')}`);
     await shot('expert-01-scoring-form');
+  });
+
+  await step('beside the scoring form the expert reads the consortium\'s dossier in the tab 申报材料 (from inside expert-review)', async () => {
+    await page.locator('.nav-tabs a, .nav-tabs li').filter({ hasText: /^\s*申报材料\s*$/ }).first().click();
+    await page.locator('[data-pf=dossier]').first().waitFor();
+    for (const type of ['application-form', 'consortium-agreement', 'integrity-commitment', 'demand-argumentation']) {
+      await page.locator(`[data-pf=dossier-document][data-type="${type}"]`).first().waitFor();
+    }
+    const text = await page.locator('[data-pf=dossier]').first().innerText();
+    if (!text.includes(CONSORTIUM)) throw new Error(`the dossier does not name the consortium: ${text.slice(0, 300)}`);
+    await shot('expert-01b-dossier-in-view');
+    await page.locator('.nav-tabs a, .nav-tabs li').filter({ hasText: /^\s*表单\s*$/ }).first().click();
+    await page.locator('.fjs-form').first().waitFor();
+    await field(`${criteria[0].label}（权重`).waitFor();
   });
 
   await step('a score under a criterion\'s threshold without a reason is refused naming the criterion (EXP-4)', async () => {
