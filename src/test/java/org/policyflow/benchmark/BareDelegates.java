@@ -55,7 +55,7 @@ public class BareDelegates {
 
   /** Every delegate and listener bean named in the partner programme's models. */
   static final Set<String> MODEL_BEANS = Set.of("acceptPartnerApplication", "checkPartnerEligibility",
-      "showLocalityQuota", "recordRecommendation", "recordRecommendationLapsed", "describeOutcome", "openPartnerCall",
+      "showLocalityQuota", "recordRecommendation", "recordRecommendationLapsed", "recordMaterialsMissing", "describeOutcome", "openPartnerCall",
       "collectRecommendations", "recordPartnerSelection", "publishPartnerResults", "noticePublication",
       "noticeObjectionIntake", "noticeObjectionFindingCheck", "noticeCandidateRemoval", "noticeResult",
       "partnerFormCheck", "reportReminder", "agreementSigning", "cooperationYearRecord", "violationIntake",
@@ -123,6 +123,7 @@ public class BareDelegates {
       case "acceptPartnerApplication" -> (JavaDelegate) e -> {
         String callId = (String) e.getVariable("callId");
         e.setVariable("localityName", e.getVariable("localityGroup"));
+        e.setVariable("applicationClosesAt", applicationClosesAt);
         e.setVariable("recommendationClosesAt", recommendationClosesAt);
         e.setProcessBusinessKey(callId + ":" + e.getVariable("creditCode"));
       };
@@ -149,6 +150,7 @@ public class BareDelegates {
           e.setVariable("outcome", "not-recommended");
         }
       };
+      case "recordMaterialsMissing" -> (JavaDelegate) e -> e.setVariable("outcome", "materials-missing");
       case "recordRecommendationLapsed" -> (JavaDelegate) e -> {
         e.setVariable("recommended", false);
         e.setVariable("outcome", "not-recommended");
