@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.policyflow.PolicyflowIntegrationTest;
+import org.policyflow.testsupport.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
@@ -174,7 +175,7 @@ class AttachmentLimitTest {
 
   @Test
   void theWebappSessionApiThatTasklistUsesIsCheckedToo() {
-    HttpHeaders session = login("wanglixin");
+    HttpHeaders session = WebappSession.login(http, "wanglixin");
     ResponseEntity<String> refused = upload("/camunda/api/engine/engine/default", task.getId(), "宏.xlsm",
         new byte[] {1, 2, 3}, session);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
@@ -223,67 +224,4 @@ class AttachmentLimitTest {
         String.class);
   }
 
-  /** A Tasklist session: the login form's cookies plus the CSRF token the webapps send back as a header. */
-  private HttpHeaders login(String user) {
-    HttpHeaders form = new HttpHeaders();
-    form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    MultiValueMap<String, String> credentials = new LinkedMultiValueMap<>();
-    credentials.add("username", user);
-    credentials.add("password", "demo");
-    // The login endpoint itself wants a CSRF token: a first GET hands one out.
-    HttpHeaders fetch = new HttpHeaders();
-    fetch.add("X-XSRF-TOKEN", "Fetch");
-    ResponseEntity<String> page = http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
-        new HttpEntity<>(fetch), String.class);
-    StringBuilder cookies = new StringBuilder();
-    collectCookies(page.getHeaders(), cookies);
-    String token = page.getHeaders().getFirst("X-XSRF-TOKEN");
-    if (token == null) {
-      token = cookieValue(cookies.toString(), "XSRF-TOKEN");
-    }
-    form.add(HttpHeaders.COOKIE, cookies.toString());
-    form.add("X-XSRF-TOKEN", token);
-    ResponseEntity<String> login = http.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
-        new HttpEntity<>(credentials, form), String.class);
-    assertThat(login.getStatusCode()).as(login.getBody()).isEqualTo(HttpStatus.OK);
-    collectCookies(login.getHeaders(), cookies);
-    String newToken = login.getHeaders().getFirst("X-XSRF-TOKEN");
-    if (newToken == null) {
-      newToken = cookieValue(cookies.toString(), "XSRF-TOKEN");
-    }
-    HttpHeaders session = new HttpHeaders();
-    session.add(HttpHeaders.COOKIE, cookies.toString());
-    session.add("X-XSRF-TOKEN", newToken != null ? newToken : token);
-    return session;
-  }
-
-  private static String cookieValue(String cookies, String name) {
-    String value = null;
-    for (String cookie : cookies.split("; ")) {
-      if (cookie.startsWith(name + "=")) {
-        value = cookie.substring(name.length() + 1);
-      }
-    }
-    return value;
-  }
-
-  /** Adds the response's cookies, a new value replacing an old one (the login renews the session id). */
-  private static void collectCookies(HttpHeaders headers, StringBuilder cookies) {
-    List<String> setCookies = headers.get(HttpHeaders.SET_COOKIE);
-    if (setCookies == null) {
-      return;
-    }
-    Map<String, String> jar = new java.util.LinkedHashMap<>();
-    for (String cookie : cookies.toString().split("; ")) {
-      if (cookie.contains("=")) {
-        jar.put(cookie.substring(0, cookie.indexOf('=')), cookie.substring(cookie.indexOf('=') + 1));
-      }
-    }
-    for (String cookie : setCookies) {
-      String pair = cookie.indexOf(';') > 0 ? cookie.substring(0, cookie.indexOf(';')) : cookie;
-      jar.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-    }
-    cookies.setLength(0);
-    jar.forEach((name, value) -> cookies.append(cookies.length() > 0 ? "; " : "").append(name).append('=').append(value));
-  }
 }
