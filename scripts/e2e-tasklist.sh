@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Browser test of Tasklist (e2e/tasklist): builds the jar, starts it on a free loopback port with a
-# temporary H2 database and the "e2e" profile (test clock endpoint), runs the two Playwright flows
-# (tasklist-flow.mjs, then expert-scoring-flow.mjs) in
+# temporary H2 database and the "e2e" profile (test clock endpoint), runs the three Playwright flows
+# (tasklist-flow.mjs, form-refusal-flow.mjs, then expert-scoring-flow.mjs) in
 # headless Debian chromium, stops the application on exit. Prints "N passed, M failed" last.
 # Needs: Java 17, Maven, Node 18+, /usr/bin/chromium and a CJK font for readable screenshots:
 #   apt-get update && apt-get install -y chromium fonts-noto-cjk
@@ -64,7 +64,13 @@ DOC_IMAGES=
 E2E_BASE="$BASE" E2E_SCREENSHOTS="$ROOT/target/e2e-screenshots" E2E_DOC_IMAGES="$DOC_IMAGES" \
   node e2e/tasklist/tasklist-flow.mjs | tee "$WORK/flow.out"
 STATUS=${PIPESTATUS[0]}
-# Second flow on the same application: an expert of a Beijing consortium's panel scores each criterion
+# Refusals of the start forms shown beside 发起 and on the field, the quota rows of a call (issue #17);
+# after tasklist-flow.mjs, which takes the first call the engine lists.
+E2E_BASE="$BASE" E2E_SCREENSHOTS="$ROOT/target/e2e-screenshots" \
+  node e2e/tasklist/form-refusal-flow.mjs | tee "$WORK/refusal.out"
+REFUSAL_STATUS=${PIPESTATUS[0]}
+[ $STATUS -eq 0 ] && STATUS=$REFUSAL_STATUS
+# Third flow on the same application: an expert of a Beijing consortium's panel scores each criterion
 # with the consortium's dossier in view. It sets the test clock back to 2026-06-01, where nothing of the
 # first flow is due, and touches only the consortium it starts.
 E2E_BASE="$BASE" E2E_SCREENSHOTS="$ROOT/target/e2e-screenshots" \
@@ -77,7 +83,7 @@ total() {
   n=$(tail -1 "$WORK/$1" | sed -n "s/^\([0-9]*\) passed, \([0-9]*\) failed$/\\$2/p")
   echo "${n:-0}"
 }
-echo "tasklist browser tests: $(( $(total flow.out 1) + $(total expert.out 1) )) passed, $(( $(total flow.out 2) + $(total expert.out 2) )) failed"
+echo "tasklist browser tests: $(( $(total flow.out 1) + $(total refusal.out 1) + $(total expert.out 1) )) passed, $(( $(total flow.out 2) + $(total refusal.out 2) + $(total expert.out 2) )) failed"
 if [ $STATUS -ne 0 ]; then
   # Stack frames crowd out the cause: the log's message lines first, then its end.
   echo "--- application log: errors and warnings ---" >&2

@@ -1,6 +1,7 @@
 package org.policyflow.platform;
 
 import jakarta.annotation.Priority;
+import jakarta.servlet.ServletRegistration;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -9,11 +10,16 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.servlet.ServletContainer;
 import org.policyflow.shared.rules.MessageRuleException;
 import org.policyflow.shared.rules.PolicyRuleException;
 import org.policyflow.shared.rules.RuleViolation;
 import org.policyflow.shared.workingdays.MissingCalendarYearException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ResponseEntity;
@@ -40,6 +46,32 @@ public class RefusalResponses {
   ResourceConfigCustomizer refusalMappers() {
     return config -> config.register(RestRefusals.class).register(CalendarGap.class);
   }
+
+  /**
+   * The same mappers for the webapps' own mount of the engine API ({@code /camunda/api/engine}, the
+   * servlet "Engine Api" of Camunda's webapp initializer), which Tasklist and Cockpit call: Spring's
+   * Jersey customizers do not reach that JAX-RS application, and Tasklist showed the engine's
+   * "Cannot instantiate process definition …" text. Jersey takes extra providers from the servlet's init
+   * parameters. Whichever initializer runs first registers the servlet; Camunda's keeps an existing
+   * registration, so both orders end with one servlet that has the mappers.
+   */
+  @Bean
+  ServletContextInitializer webappRefusalMappers(
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    return servletContext -> {
+      ServletRegistration engineApi = servletContext.getServletRegistration(WEBAPP_ENGINE_API);
+      if (engineApi == null) {
+        String path = webappPath.endsWith("/") ? webappPath.substring(0, webappPath.length() - 1) : webappPath;
+        engineApi = servletContext.addServlet(WEBAPP_ENGINE_API, ServletContainer.class);
+        engineApi.addMapping(path + "/api/engine/*");
+        engineApi.setInitParameter("jakarta.ws.rs.Application", EngineRestApplication.class.getName());
+      }
+      engineApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES,
+          RestRefusals.class.getName() + "," + CalendarGap.class.getName());
+    };
+  }
+
+  static final String WEBAPP_ENGINE_API = "Engine Api";
 
   /** The same shape for the project's own endpoints (/api). */
   @RestControllerAdvice

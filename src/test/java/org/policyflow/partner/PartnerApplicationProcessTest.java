@@ -99,7 +99,11 @@ class PartnerApplicationProcessTest {
     assertThat(task()).isAssignedTo("huanglei");
     String failures = (String) engine.getRuntimeService().getVariable(application.getId(), "outcomeReason");
     Assertions.assertThat(failures).contains("[TZP-E1]", "[TZP-E2]", "[TZP-E3]", "[TZP-E4]")
-        .doesNotContain("[TZP-E5]", "[TZP-E6]").contains("不具有独立法人资格").contains("Not an independent legal person");
+        .doesNotContain("[TZP-E5]", "[TZP-E6]").contains("不具有独立法人资格")
+        // Chinese only where the applicant reads it (the outcome form); the English apart.
+        .doesNotContain("Not an independent legal person").doesNotContain(" / ");
+    Assertions.assertThat((String) engine.getRuntimeService().getVariable(application.getId(), "outcomeReasonEn"))
+        .contains("[TZP-E1]").contains("Not an independent legal person");
     Assertions.assertThat(engine.getRuntimeService().getVariable(application.getId(), "outcomeLabel"))
         .isEqualTo("不符合入选条件");
 

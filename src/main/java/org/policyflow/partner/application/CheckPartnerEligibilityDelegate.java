@@ -40,6 +40,7 @@ public class CheckPartnerEligibilityDelegate implements JavaDelegate {
     if (!result.eligible()) {
       execution.setVariable("outcome", PartnerOutcome.NOT_ELIGIBLE.value());
       execution.setVariable("outcomeReason", result.failureText());
+      execution.setVariable("outcomeReasonEn", result.failureTextEn());
     }
   }
 

@@ -15,8 +15,4 @@ public record EligibilityFinding(String rule, boolean passed, String reasonZh, S
     map.put("reasonEn", reasonEn);
     return map;
   }
-
-  public String describe() {
-    return "[" + rule + "] " + reasonZh + " / " + reasonEn;
-  }
 }

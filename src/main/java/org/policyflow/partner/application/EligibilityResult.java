@@ -19,8 +19,15 @@ public record EligibilityResult(List<EligibilityFinding> findings, boolean prior
     return findings.stream().map(EligibilityFinding::toMap).collect(Collectors.toList());
   }
 
-  /** One line per failed rule, as shown to the applicant. */
+  /**
+   * One line per failed rule, as the applicant reads it in the Chinese outcome form: Chinese only, the
+   * English of every reason is in {@link #failureTextEn()}.
+   */
   public String failureText() {
-    return failures().stream().map(EligibilityFinding::describe).collect(Collectors.joining("\n"));
+    return failures().stream().map(f -> "[" + f.rule() + "] " + f.reasonZh()).collect(Collectors.joining("\n"));
+  }
+
+  public String failureTextEn() {
+    return failures().stream().map(f -> "[" + f.rule() + "] " + f.reasonEn()).collect(Collectors.joining("\n"));
   }
 }

@@ -61,6 +61,8 @@ public class RecommendationDelegates {
         execution.setVariable("recommended", false);
         execution.setVariable("outcome", PartnerOutcome.NOT_RECOMMENDED.value());
         execution.setVariable("outcomeReason", "属地不予推荐：" + FormValues.text(execution, "declineReason"));
+        execution.setVariable("outcomeReasonEn", "The locality did not recommend the application: "
+            + FormValues.text(execution, "declineReason"));
       } else {
         throw new PolicyRuleException("TZP-Q1", "recommendation", "请选择“推荐”或“不予推荐”",
             "Choose to recommend or not to recommend");
@@ -74,7 +76,9 @@ public class RecommendationDelegates {
     return execution -> {
       execution.setVariable("recommended", false);
       execution.setVariable("outcome", PartnerOutcome.NOT_RECOMMENDED.value());
-      execution.setVariable("outcomeReason", "属地推荐期限届满，未予推荐 / The locality did not recommend before the deadline");
+      // The applicant's outcome form shows outcomeReason in the Chinese interface: one language each.
+      execution.setVariable("outcomeReason", "属地推荐期限届满，未予推荐");
+      execution.setVariable("outcomeReasonEn", "The locality did not recommend before the deadline");
     };
   }
 

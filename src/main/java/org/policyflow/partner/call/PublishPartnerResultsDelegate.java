@@ -44,22 +44,27 @@ public class PublishPartnerResultsDelegate implements JavaDelegate {
       String applicationId = String.valueOf(row.get("applicationId"));
       PartnerOutcome outcome;
       String reason;
+      String reasonEn;
+      // Chinese and English apart: the applicant's outcome form shows outcomeReason in the Chinese interface.
       if (finalIds.contains(applicationId)) {
         outcome = PartnerOutcome.SELECTED;
-        reason = "经公示无异议，列入创新伙伴入选名单 / Selected after the public notice";
+        reason = "经公示无异议，列入创新伙伴入选名单";
+        reasonEn = "Selected after the public notice";
         partners.add(partner(row));
       } else if (removedReasons.containsKey(applicationId)) {
         outcome = PartnerOutcome.REMOVED_AFTER_OBJECTION;
-        reason = "公示期间异议经核实成立：" + removedReasons.get(applicationId)
-            + " / An objection during the public notice was upheld";
+        reason = "公示期间异议经核实成立：" + removedReasons.get(applicationId);
+        reasonEn = "An objection during the public notice was upheld";
       } else {
         outcome = PartnerOutcome.NOT_SELECTED;
-        reason = "未列入拟入选名单 / Not on the proposed list";
+        reason = "未列入拟入选名单";
+        reasonEn = "Not on the proposed list";
       }
       system.run(() -> runtimeService.createMessageCorrelation(PartnerApplications.SELECTION_MESSAGE)
           .processInstanceId(applicationId)
           .setVariable("outcome", outcome.value())
           .setVariable("outcomeReason", reason)
+          .setVariable("outcomeReasonEn", reasonEn)
           .correlate());
     }
     execution.setVariable("partners", partners);

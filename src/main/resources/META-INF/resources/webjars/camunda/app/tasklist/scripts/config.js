@@ -48,8 +48,11 @@ export default {
   // fields, documents and their versions, related cases, and the upload checklist of the task
   // (scripts/dossier.js, data from /api/dossiers), and the warning that next year's working-day
   // calendar is missing (scripts/calendar-warning.js).
+  // A refused form's reasons next to the pressed button and under its fields, one language only
+  // (scripts/form-refusal.js); 发起/完成 stay usable in forms with dynamic lists (scripts/dynamic-list-fix.js).
   customScripts: ['../welcome/scripts/language.js', '../welcome/scripts/names.js', 'scripts/form-zh.js',
-    'scripts/started.js', 'scripts/dossier.js', 'scripts/calendar-warning.js'],
+    'scripts/started.js', 'scripts/dossier.js', 'scripts/calendar-warning.js',
+    'scripts/form-refusal.js', 'scripts/dynamic-list-fix.js'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
