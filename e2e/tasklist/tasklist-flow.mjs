@@ -295,6 +295,10 @@ try {
       const present = await page.locator(`[data-pf=dossier-checklist-item][data-type="${type}"]`).getAttribute('data-present');
       if (present !== 'false') throw new Error(`${type} is not shown as missing before any upload`);
     }
+    // The task card names its assignee in Chinese order too (names.js rewrites the task list's embedded people).
+    const card = await page.locator('.task').filter({ hasText: task }).first().innerText();
+    if (!card.includes('黄磊') || card.includes('磊 黄')) throw new Error(`the task card does not read 黄磊: ${card}`);
+    if ((await page.locator('body').innerText()).includes('磊 黄')) throw new Error('"磊 黄" is still shown (task header)');
     await upload('application-form', '申报书.pdf', applicationForm);
     const missing = await page.locator('[data-pf=dossier-missing]').innerText();
     if (!missing.includes('申请证明材料')) throw new Error(`the checklist does not name the missing document: ${missing}`);

@@ -6,7 +6,8 @@
  * them, the server composes lastName + firstName itself); only what is shown changes:
  * - Tasklist and Cockpit only read profiles: every profile with a Chinese personal name (surname and
  *   given name of one or two characters each) reaches them as firstName "王立新" and an empty
- *   lastName (the engine's user profile and user list responses are rewritten in the browser);
+ *   lastName (the engine's user profile and user list responses are rewritten in the browser, and so
+ *   are the people embedded in Tasklist's task lists and task details: assignee and owner);
  * - Admin and Welcome edit profiles, so their data stays as it is: only the name in the header
  *   (the apps' userFullName) is put in Chinese order.
  */
@@ -15,6 +16,7 @@
 const SURNAME = /^[\u3400-\u9fff]{1,2}$/;
 const GIVEN_NAME = /^[\u3400-\u9fff]{1,2}$/;
 const PROFILE_URL = /\/user(\/[^/?#]+\/profile)?\/?(\?|$)/;
+const TASKS_URL = /\/(filter\/[^/?#]+\/list|task(\/[^/?#]+)?)\/?(\?|$)/;
 
 export function chineseOrder(profile) {
   if (!profile || typeof profile !== 'object') {
@@ -42,6 +44,38 @@ export function rewrite(body) {
 export function chineseFullName(name) {
   const match = typeof name === 'string' && name.match(/^([\u3400-\u9fff]{1,2}) ([\u3400-\u9fff]{1,2})$/);
   return match ? match[2] + match[1] : name;
+}
+
+/**
+ * Task lists and a task's detail come as HAL with the people embedded (_embedded.assignee, .owner):
+ * every embedded profile is put in Chinese order; the tasks themselves are left as they are.
+ */
+export function rewriteEmbedded(data) {
+  if (Array.isArray(data)) {
+    return data.map(rewriteEmbedded);
+  }
+  if (!data || typeof data !== 'object') {
+    return data;
+  }
+  if ('firstName' in data && 'lastName' in data) {
+    return chineseOrder(data);
+  }
+  if (!data._embedded || typeof data._embedded !== 'object') {
+    return data;
+  }
+  const embedded = {};
+  Object.entries(data._embedded).forEach(([key, value]) => {
+    embedded[key] = rewriteEmbedded(value);
+  });
+  return { ...data, _embedded: embedded };
+}
+
+function rewriteHal(body) {
+  try {
+    return JSON.stringify(rewriteEmbedded(JSON.parse(body)));
+  } catch (e) {
+    return body;
+  }
 }
 
 function editsProfiles() {
@@ -72,16 +106,27 @@ if (typeof window !== 'undefined' && editsProfiles()) {
   const response = Object.getOwnPropertyDescriptor(XMLHttpRequest.prototype, 'response');
   XMLHttpRequest.prototype.open = function (method, url, ...rest) {
     const path = String(url).split('#')[0];
-    if (String(method).toUpperCase() === 'GET' && PROFILE_URL.test(path) && /(engine-rest|\/api\/engine)\//.test(path)) {
+    const engineApi = /(engine-rest|\/api\/engine)\//.test(path);
+    let rewriteText = null;
+    let rewriteValue = null;
+    if (engineApi && String(method).toUpperCase() === 'GET' && PROFILE_URL.test(path)) {
+      rewriteText = rewrite;
+      rewriteValue = (value) => (Array.isArray(value) ? value.map(chineseOrder) : chineseOrder(value));
+    } else if (engineApi && TASKS_URL.test(path)) {
+      // Tasklist's task list (a POST to a filter's list) and a task's detail: assignee and owner embedded.
+      rewriteText = rewriteHal;
+      rewriteValue = rewriteEmbedded;
+    }
+    if (rewriteText) {
       // Read lazily: the caller's readystatechange handler may run before any of ours.
-      Object.defineProperty(this, 'responseText', { configurable: true, get() { return rewrite(text.get.call(this)); } });
+      Object.defineProperty(this, 'responseText', { configurable: true, get() { return rewriteText(text.get.call(this)); } });
       Object.defineProperty(this, 'response', {
         configurable: true,
         get() {
           const value = response.get.call(this);
-          if (typeof value === 'string') return rewrite(value);
+          if (typeof value === 'string') return rewriteText(value);
           if (value && typeof value === 'object' && !(value instanceof Blob) && !(value instanceof ArrayBuffer)) {
-            return Array.isArray(value) ? value.map(chineseOrder) : chineseOrder(value);
+            return rewriteValue(value);
           }
           return value;
         }
