@@ -27,15 +27,17 @@ final class ExecutorDrivenSimulation {
 
   private final TaskService taskService;
   private final ManagementService managementService;
+  private final PeopleSubmissions people;
   private final Map<String, Function<Task, Map<String, Object>>> answers = new HashMap<>();
   private int tasksCompleted;
   private int clockMoves;
   private int conflicts;
   private long idleWaitNanos;
 
-  ExecutorDrivenSimulation(ProcessEngine engine) {
+  ExecutorDrivenSimulation(ProcessEngine engine, PeopleSubmissions people) {
     this.taskService = engine.getTaskService();
     this.managementService = engine.getManagementService();
+    this.people = people;
   }
 
   /** The answer is the completion's variables; a function may complete the task itself and return null. */
@@ -90,7 +92,7 @@ final class ExecutorDrivenSimulation {
     int done = 0;
     List<Task> open = taskService.createTaskQuery().taskDefinitionKeyIn(answers.keySet().toArray(String[]::new)).list();
     for (Task task : open) {
-      Map<String, Object> variables = answers.get(task.getTaskDefinitionKey()).apply(task);
+      Map<String, Object> variables = people.submit(() -> answers.get(task.getTaskDefinitionKey()).apply(task));
       if (variables != null) {
         complete(task, variables);
       }
@@ -108,7 +110,7 @@ final class ExecutorDrivenSimulation {
   private void complete(Task task, Map<String, Object> variables) {
     for (int attempt = 1; ; attempt++) {
       try {
-        taskService.complete(task.getId(), variables);
+        people.submit(() -> taskService.complete(task.getId(), variables));
         return;
       } catch (OptimisticLockingException concurrentJob) {
         conflicts++;

@@ -19,6 +19,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.policyflow.PolicyflowApplication;
 import org.policyflow.partner.PartnerFixtures;
+import org.policyflow.platform.forms.SubmissionBoundaryFilter;
 import org.policyflow.partner.PartnerProgrammeAnswers;
 import org.policyflow.shared.dossier.DossierCaller;
 import org.policyflow.shared.dossier.DossierService;
@@ -69,6 +71,8 @@ class PartnerProgrammeBenchmark {
   static final ZoneId ZONE = PartnerFixtures.ZONE;
   static final Path OUTPUT = Path.of("target", "benchmark");
   static final String CLERK = "sunpeng";
+  /** The tz-sti officer who signs for the commission and verifies violations. */
+  static final DossierCaller OFFICER = new DossierCaller("wanglixin", List.of("tz-sti"));
   static final String CLERK_GROUP = "tz-locality-songzhuang";
   static final LocalDate DEADLINE = LocalDate.of(2026, 3, 20);
   static final int LOCALITY_QUOTA = 3;
@@ -94,6 +98,7 @@ class PartnerProgrammeBenchmark {
   @Autowired WorkingDayCalendar calendar;
   @Autowired QuotaService quotas;
   @Autowired DossierService dossiers;
+  @Autowired SubmissionBoundaryFilter boundary;
   @LocalServerPort int port;
 
   final BenchmarkFigures figures = new BenchmarkFigures();
@@ -222,12 +227,14 @@ class PartnerProgrammeBenchmark {
   Run runProgramme(String callId, boolean noOp, int count, int creditBase) {
     BareDelegates.bare = noOp;
     BareDelegates.reset();
+    PeopleSubmissions people = new PeopleSubmissions(boundary);
+    people.checked(!noOp);
     ClockUtil.setCurrentTime(at(2026, 3, 2, 9));
     long instancesBefore = historyService.createHistoricProcessInstanceQuery().count();
     long tasksBefore = historyService.createHistoricTaskInstanceQuery().finished().count();
     long jobsBefore = historyService.createHistoricJobLogQuery().successLog().count();
     boolean residentReset = BenchmarkFigures.resetPeakResident();
-    ExecutorDrivenSimulation simulation = new ExecutorDrivenSimulation(engine);
+    ExecutorDrivenSimulation simulation = new ExecutorDrivenSimulation(engine, people);
     long start;
     long cpuStart;
     ProcessInstance call;
@@ -235,7 +242,7 @@ class PartnerProgrammeBenchmark {
     try (BenchmarkFigures.HeapPeak heap = new BenchmarkFigures.HeapPeak()) {
       start = System.nanoTime();
       cpuStart = BenchmarkFigures.processCpuNanos();
-      call = fixtures.openCall(callId, DEADLINE.toString(), PLACES, LOCALITY_QUOTA, Map.of());
+      call = people.submit(() -> fixtures.openCall(callId, DEADLINE.toString(), PLACES, LOCALITY_QUOTA, Map.of()));
       List<IdentityProperties.Locality> localities = identity.localities();
       for (int n = 0; n < count; n++) {
         String locality = localities.get(n % localities.size()).id();
@@ -248,14 +255,19 @@ class PartnerProgrammeBenchmark {
         if (n % 3 == 0) {
           application.put("industryField", "其他");
         }
-        localityOfApplication.put(applyWithDossier(n % 2 == 0 ? "huanglei" : "xuting", application).getId(), locality);
+        localityOfApplication.put(applyWithDossier(people, n % 2 == 0 ? "huanglei" : "xuting", application).getId(), locality);
       }
 
       Set<String> fullLocalities = new java.util.HashSet<>();
       simulation
           .answer("Task_RecommendApplication", task -> recommend(task, localityOfApplication, fullLocalities))
           .answer("Task_SelectPartners", PartnerProgrammeAnswers.selectFirst(runtimeService, PLACES));
-      PartnerProgrammeAnswers.fixed().forEach(simulation::answer);
+      Map<String, Map<String, Object>> fixed = PartnerProgrammeAnswers.fixed();
+      fixed.forEach(simulation::answer);
+      // The documents people attach before they submit (DOC-1), the same in both variants.
+      withDocument(simulation, "Task_SignBySti", fixed.get("Task_SignBySti"), "signed-tri-party-agreement", task -> OFFICER);
+      withDocument(simulation, "Task_SubmitAnnualReport", fixed.get("Task_SubmitAnnualReport"), "annual-report",
+          task -> new DossierCaller(task.getAssignee(), List.of("applicants")));
 
       simulation.runUntil(at(2026, 4, 8, 12));
       ProcessInstance notice = runtimeService.createProcessInstanceQuery().processDefinitionKey("public-notice")
@@ -280,7 +292,8 @@ class PartnerProgrammeBenchmark {
           .setVariablesToTriggeredScope(Map.of("violationType", "safetyEnvironmentalAccident",
               "violationDescription", "厂区发生较大安全生产事故，区应急管理局已立案", "reporterName", "通州区应急管理局"))
           .correlate();
-      simulation.answer("Task_VerifyViolation", Map.of("violationVerified", "verified", "violationFinding", "经调查报告确认"));
+      withDocument(simulation, "Task_VerifyViolation", Map.of("violationVerified", "verified", "violationFinding", "经调查报告确认"),
+          "violation-evidence", task -> OFFICER);
 
       simulation.runUntil(at(2029, 12, 31, 0));
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -323,20 +336,31 @@ class PartnerProgrammeBenchmark {
    * The applicant's part with the dossier, the same in both variants (people's work, not rules): start, the
    * two required documents (20 KB each) uploaded at 提交申报材料, then the materials submitted.
    */
-  private ProcessInstance applyWithDossier(String applicant, Map<String, Object> variables) {
-    ProcessInstance application = fixtures.startApplication(applicant, variables);
+  private ProcessInstance applyWithDossier(PeopleSubmissions people, String applicant, Map<String, Object> variables) {
+    ProcessInstance application = people.submit(() -> fixtures.startApplication(applicant, variables));
     Task materials = taskService.createTaskQuery().processInstanceId(application.getId())
         .taskDefinitionKey("Task_SubmitMaterials").singleResult();
     if (materials != null) {
       DossierCaller caller = new DossierCaller(applicant, List.of("applicants"));
       for (String type : List.of("application-form", "supporting-evidence")) {
-        byte[] content = Arrays.copyOf(("%PDF-1.4\n% " + type + " " + application.getId() + "\n").getBytes(StandardCharsets.UTF_8),
-            20 * 1024);
-        dossiers.upload(materials.getId(), type, type + ".pdf", "application/pdf", content, caller);
+        dossiers.upload(materials.getId(), type, type + ".pdf", "application/pdf", pdf(type, application.getId()), caller);
       }
-      fixtures.submitMaterials(applicant, application.getId());
+      people.submit(() -> fixtures.submitMaterials(applicant, application.getId()));
     }
     return application;
+  }
+
+  /** Before the fixed answer of {@code taskKey}: the person uploads a 20 KB PDF of {@code type} at the task. */
+  private void withDocument(ExecutorDrivenSimulation simulation, String taskKey, Map<String, Object> answer, String type,
+      Function<Task, DossierCaller> person) {
+    simulation.answer(taskKey, task -> {
+      dossiers.upload(task.getId(), type, type + ".pdf", "application/pdf", pdf(type, task.getId()), person.apply(task));
+      return answer;
+    });
+  }
+
+  private static byte[] pdf(String type, String id) {
+    return Arrays.copyOf(("%PDF-1.4\n% " + type + " " + id + "\n").getBytes(StandardCharsets.UTF_8), 20 * 1024);
   }
 
   private Map<String, Object> recommend(Task task, Map<String, String> localityOfApplication, Set<String> full) {
