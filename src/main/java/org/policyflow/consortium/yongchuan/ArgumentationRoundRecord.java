@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * End of one argumentation round (咨询论证, 002 §四(二)): the round's number, result, mean and every expert's
- * score and opinion are appended to {@code argumentationRounds}, so that all rounds stay side by side in the
+ * score and opinion and the panel's result per criterion are appended to {@code argumentationRounds}, so that all rounds stay side by side in the
  * instance (and in history) while the plan is revised and argued again.
  */
 @Component("ycArgumentationRound")
@@ -28,6 +28,8 @@ public class ArgumentationRoundRecord implements ExecutionListener {
     round.put("passed", VariableValues.isTrue(execution.getVariable("argumentationPassed")));
     round.put("meanScore", execution.getVariable("argumentationMeanScore"));
     round.put("scores", VariableValues.list(execution.getVariable("argumentationScores")));
+    // The panel's figures per criterion (EXP-3): argumentationCriteriaResult holds only the latest round.
+    round.put("criteriaResult", execution.getVariable("argumentationCriteriaResult"));
     round.put("memberCount", execution.getVariable("memberCount"));
     round.put("finishedAt", YcRules.now());
     YcRules.append(execution, "argumentationRounds", round);

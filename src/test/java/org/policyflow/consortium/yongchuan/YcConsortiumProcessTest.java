@@ -213,6 +213,9 @@ class YcConsortiumProcessTest {
     Assertions.assertThat(rounds).extracting(r -> r.get("passed")).containsExactly(false, false, true);
     Assertions.assertThat(rounds).extracting(r -> r.get("memberCount")).containsExactly(5, 6, 6);
     Assertions.assertThat(rounds.get(2).get("scores")).asList().hasSize(5);
+    // Each round keeps its own per-criterion figures, not only the last round's.
+    Assertions.assertThat(rounds).extracting(r -> VariableValues.map(r.get("criteriaResult")).get("passed"))
+        .containsExactly(false, false, true);
     Assertions.assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(consortium.getId())
         .activityId("CallActivity_Argumentation").count()).isEqualTo(3);
     // 咨询论证 by technical and management experts: the panel holds both kinds.
