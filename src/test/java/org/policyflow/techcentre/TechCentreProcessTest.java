@@ -242,7 +242,7 @@ class TechCentreProcessTest {
   // ---------------------------------------------------------------- supervision
 
   @Test
-  void ticTIC_R1_aSecondMissedYearProposesRevocationWhichBjStiDecidesAndTheCentreIsTold() {
+  void ticTIC_R1_X1_aSecondMissedYearProposesRevocationWhichBjStiDecidesAndTheCentreIsTold() {
     ProcessInstance centre = licensed("北京失联技术创新中心");
     endYear(centre, 2027);
     Assertions.assertThat(runtimeService.getVariable(centre.getId(), "missedReportsInRow")).isEqualTo(1);
@@ -280,7 +280,7 @@ class TechCentreProcessTest {
   }
 
   @Test
-  void ticTIC_R1_bjStiMayRejectTheProposalAndSupervisionGoesOn() {
+  void ticTIC_R1_X1_bjStiMayRejectTheProposalAndSupervisionGoesOn() {
     ProcessInstance centre = licensed("北京补报技术创新中心");
     endYear(centre, 2027);
     endYear(centre, 2028);
