@@ -1,5 +1,6 @@
 package org.policyflow.techcentre;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -20,10 +21,13 @@ public class SupervisionDelegates {
 
   private final IdentityService identityService;
   private final TechCentreProperties properties;
+  private final TechCentreSchedule schedule;
 
-  public SupervisionDelegates(IdentityService identityService, TechCentreProperties properties) {
+  public SupervisionDelegates(IdentityService identityService, TechCentreProperties properties,
+      TechCentreSchedule schedule) {
     this.identityService = identityService;
     this.properties = properties;
+    this.schedule = schedule;
   }
 
   /** TIC-R3: a project commissioner (项目专员, e.g. from the 朱雀人才 programme) is assigned to the centre. */
@@ -38,11 +42,24 @@ public class SupervisionDelegates {
     };
   }
 
-  /** TIC-R1: the annual report arrived before the year's end; a major task adjustment asks for TIC-R2. */
+  /**
+   * TIC-R1: a received annual report with the day it was received. Whether it came in time is judged on that
+   * day against the configured due day, never on the day someone keys it: a report received on 30 December and
+   * keyed in January is in time; one received in January is recorded, but late.
+   */
   @Bean("ticRecordAnnualReport")
   JavaDelegate recordAnnualReport() {
     return execution -> {
+      int year = (Integer) execution.getVariable("supervisionYear");
       List<RuleViolation> violations = new ArrayList<>();
+      LocalDate receivedOn = FormValues.date(execution, "reportReceivedOn");
+      LocalDate today = schedule.today();
+      LocalDate yearStart = LocalDate.of(year, 1, 1);
+      if (receivedOn == null || receivedOn.isAfter(today) || receivedOn.isBefore(yearStart)) {
+        violations.add(TicRecords.violation("TIC-R1", "reportReceivedOn",
+            "请填写收到年度报告的日期（" + year + "年1月1日至今天之间）",
+            "Enter the day the report was received (from 1 January " + year + " to today)"));
+      }
       missing(execution, violations, "TIC-R1", "reportSummary", "请填写年度报告主要内容", "The report's content is missing");
       Double rd = FormValues.number(execution, "reportRdInvestment");
       if (rd == null || rd < 0) {
@@ -57,18 +74,39 @@ public class SupervisionDelegates {
       if (!violations.isEmpty()) {
         throw new PolicyRuleException(violations);
       }
+      boolean inTime = schedule.reportInTime(year, receivedOn);
       execution.setVariable("majorAdjustmentRequested", adjustment);
-      execution.setVariable("reportSubmitted", true);
+      execution.setVariable("reportSubmitted", inTime);
+      execution.setVariable("reportReceived", true);
+      execution.setVariable("reportReceivedOn", receivedOn.toString());
+      execution.setVariable("reportLate", !inTime);
       execution.setVariable("reportRecordedBy", TicRecords.actor(identityService));
       execution.setVariable("reportRecordedAt", TicRecords.now());
     };
   }
 
-  /** TIC-R1: the year ended without an annual report. */
+  /**
+   * TIC-R1: after the due day bj-sti confirms that no report was received. A person confirms it, so a report
+   * that arrived in time but was not yet keyed is never counted as missing.
+   */
   @Bean("ticRecordMissedReport")
   JavaDelegate recordMissedReport() {
     return execution -> {
+      List<RuleViolation> violations = new ArrayList<>();
+      if (!FormValues.flag(execution, "noReportReceived")) {
+        violations.add(TicRecords.violation("TIC-R1", "noReportReceived",
+            "请确认截至报送截止日未收到年度报告；已收到的，请在“登记收到的年度报告”任务中按收到日期登记",
+            "Confirm that no report was received by the due day; a received report is recorded with its date instead"));
+      }
+      missing(execution, violations, "TIC-R1", "missingReportNote", "请填写核实情况", "Describe how this was checked");
+      if (!violations.isEmpty()) {
+        throw new PolicyRuleException(violations);
+      }
+      execution.setVariable("majorAdjustmentRequested", false);
       execution.setVariable("reportSubmitted", false);
+      execution.setVariable("reportReceived", false);
+      execution.setVariable("reportLate", false);
+      execution.setVariable("missingReportConfirmedBy", TicRecords.actor(identityService));
       execution.setVariable("reportRecordedAt", TicRecords.now());
     };
   }

@@ -1,5 +1,6 @@
 package org.policyflow.techcentre;
 
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,7 @@ public record TechCentreProperties(
     int yearlyLicenceCap,
     int assessmentIntervalYears,
     int missedReportsForRevocation,
+    String annualReportDue,
     int recommendationWorkingDays,
     String licenceNumberFormat,
     List<RevocationGround> revocationGrounds) {
@@ -58,8 +60,23 @@ public record TechCentreProperties(
             + seedGround + "（不得标为本地补充） / the guideline's ground " + seedGround + " must be configured, not as local");
       }
     }
+    reportDueDay(annualReportDue);
     if (yearlyLicenceCap < 1 || assessmentIntervalYears < 1 || missedReportsForRevocation < 1) {
       throw new IllegalArgumentException("policyflow.tech-centre: cap, assessment interval and missed reports must be positive");
+    }
+  }
+
+  /** TIC-R1: the month and day of the report year by which the annual report must have been submitted. */
+  public MonthDay reportDueDay() {
+    return reportDueDay(annualReportDue);
+  }
+
+  private static MonthDay reportDueDay(String configured) {
+    try {
+      return MonthDay.parse("--" + configured.trim());
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("[TIC-R1] policyflow.tech-centre.annual-report-due: 请按“月-日”（如 12-31）配置年度报告"
+          + "报送截止日 / the annual report's due day must be configured as MM-dd, not '" + configured + "'");
     }
   }
 

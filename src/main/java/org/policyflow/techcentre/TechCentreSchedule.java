@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * Calendar dates of the centres' supervision for BPMN expressions, bean {@code ticSchedule}. Supervision
  * runs for many years, beyond the years the working-day calendar holds, so its timers are plain calendar
- * dates: the annual report is due "每年年底前" — before 24:00 China time of 31 December of its year.
+ * dates: the annual report is due "每年年底前" — by the configured day of its year (31 December), China time.
  */
 @Component("ticSchedule")
 public class TechCentreSchedule {
@@ -20,9 +20,35 @@ public class TechCentreSchedule {
     this.properties = properties;
   }
 
-  /** TIC-R1: the end of {@code year} (00:00 China time of 1 January of the next year). */
+  /** The end of supervision year {@code year} (00:00 China time of 1 January of the next year). */
   public Date yearEnd(int year) {
     return Date.from(WorkingDayCalendar.endOfDay(LocalDate.of(year, 12, 31)).toInstant());
+  }
+
+  /** TIC-R1: the last day on which the annual report of {@code year} counts as submitted in time (configured). */
+  public LocalDate reportDueDay(int year) {
+    return properties.reportDueDay().atYear(year);
+  }
+
+  /** TIC-R1: the end of {@code year}'s report due day (24:00 China time): the deadline timer and the task's due date. */
+  public Date reportDue(int year) {
+    return Date.from(WorkingDayCalendar.endOfDay(reportDueDay(year)).toInstant());
+  }
+
+  /** The due day as the report form shows it, e.g. 2027年12月31日. */
+  public String reportDueLabel(int year) {
+    LocalDate day = reportDueDay(year);
+    return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+  }
+
+  /** TIC-R1: whether a report received on {@code receivedOn} was submitted in time for {@code year}. */
+  public boolean reportInTime(int year, LocalDate receivedOn) {
+    return !receivedOn.isAfter(reportDueDay(year));
+  }
+
+  /** Today by the engine clock, China time. */
+  public LocalDate today() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(WorkingDayCalendar.ZONE).toLocalDate();
   }
 
   /** Start of supervision year {@code year} (00:00 China time of 1 January): its report cannot come earlier. */

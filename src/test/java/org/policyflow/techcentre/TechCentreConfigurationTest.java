@@ -57,8 +57,16 @@ class TechCentreConfigurationTest {
         .map(g -> g.code().equals("terminated-by-law") ? new TechCentreProperties.RevocationGround(g.code(), g.label(),
             g.automatic(), true) : g).toList();
     assertThatThrownBy(() -> new TechCentreProperties(properties.leadTypes(), properties.highEndFields(),
-        properties.futureFields(), 1, 1, 3, 2, 10, "%d-%d", grounds))
+        properties.futureFields(), 1, 1, 3, 2, "12-31", 10, "%d-%d", grounds))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[TIC-X1]").hasMessageContaining("terminated-by-law");
+  }
+
+  @Test
+  void ticTIC_R1_theReportDueDayIsConfigurationAndAnImpossibleDayIsRefusedAtStartUp() {
+    assertThat(properties.reportDueDay()).isEqualTo(java.time.MonthDay.of(12, 31));
+    assertThatThrownBy(() -> new TechCentreProperties(properties.leadTypes(), properties.highEndFields(),
+        properties.futureFields(), 1, 1, 3, 2, "02-30", 10, "%d-%d", properties.revocationGrounds()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[TIC-R1]").hasMessageContaining("annual-report-due");
   }
 
   @Test
@@ -70,7 +78,7 @@ class TechCentreConfigurationTest {
   @Test
   void ticTIC_X1_aConfigurationWithoutTheAutomaticGroundsIsRefusedAtStartUp() {
     assertThatThrownBy(() -> new TechCentreProperties(properties.leadTypes(), properties.highEndFields(),
-        properties.futureFields(), 1, 1, 3, 2, 10, "%d-%d",
+        properties.futureFields(), 1, 1, 3, 2, "12-31", 10, "%d-%d",
         List.of(new TechCentreProperties.RevocationGround("terminated-by-law", "依法终止", false, false))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[TIC-X1]");
   }

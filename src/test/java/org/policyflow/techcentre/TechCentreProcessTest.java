@@ -242,36 +242,105 @@ class TechCentreProcessTest {
   // ---------------------------------------------------------------- supervision
 
   @Test
-  void ticTIC_R1_theSecondMissedAnnualReportInARowRevokesAutomatically() {
+  void ticTIC_R1_X1_aSecondMissedYearProposesRevocationWhichBjStiDecidesAndTheCentreIsTold() {
     ProcessInstance centre = licensed("北京失联技术创新中心");
     endYear(centre, 2027);
     Assertions.assertThat(runtimeService.getVariable(centre.getId(), "missedReportsInRow")).isEqualTo(1);
-    assertThat(centre).isWaitingAt("CallActivity_SupervisionYear");
+    assertThat(centre).isWaitingAt("CallActivity_SupervisionYear", "Task_DistrictUrgeReport", "Task_WarnCentre");
+    Assertions.assertThat(taskService.createTaskQuery().taskId(task(centre, "Task_DistrictUrgeReport").getId())
+        .taskCandidateGroup("bj-district-sti").count()).as("the district helps to obtain the report").isOne();
+    assertRefused(centre, "Task_WarnCentre", Map.of("warningAction", "电话提醒", "centreNotifiedOn", "2099-01-01"),
+        "[TIC-R1] centreNotifiedOn");
+    completeAs(DISTRICT_CLERK, "bj-district-sti", task(centre, "Task_DistrictUrgeReport"),
+        Map.of("warningAction", "区科技局走访依托单位，督促补报并按时报送下一年度报告", "centreNotifiedOn", "2028-01-01"));
+    complete(centre, "Task_WarnCentre", Map.of("warningAction", "发函提醒依托单位按时报送年度报告", "centreNotifiedOn", "2028-01-01"));
+    Assertions.assertThat(VariableValues.rows(runtimeService.getVariable(centre.getId(), "reportWarnings")))
+        .extracting(w -> w.get("year") + ":" + w.get("by") + ":" + w.get("recordedBy"))
+        .containsExactlyInAnyOrder("2027:bj-district-sti:" + DISTRICT_CLERK, "2027:bj-sti:" + OFFICER);
+
     endYear(centre, 2028);
+    assertThat(centre).isWaitingAt("Task_DecideRevocationProposal");
+    Assertions.assertThat(runtimeService.getVariable(centre.getId(), "licenceStatus")).as("only a proposal").isEqualTo("licensed");
+    Assertions.assertThat((String) runtimeService.getVariable(centre.getId(), "revocationEvidence"))
+        .contains("连续2年").contains("2027年度未收到").contains("2028年度未收到");
+    assertRefused(centre, "Task_DecideRevocationProposal", Map.of("proposalDecision", "approved",
+        "proposalDecisionReason", "", "centreNotifiedOn", "2029-01-10"), "[TIC-X1] proposalDecisionReason");
+    complete(centre, "Task_DecideRevocationProposal", Map.of("proposalDecision", "approved",
+        "proposalDecisionReason", "经提醒督促仍连续两年未报送，同意撤销", "centreNotifiedOn", "2029-01-01"));
 
     assertThat(centre).isWaitingAt("Task_RemovePlaque");
     Map<String, Object> revocation = VariableValues.map(runtimeService.getVariable(centre.getId(), "revocation"));
     Assertions.assertThat(revocation).containsEntry("ground", TechCentreProperties.NO_ANNUAL_REPORT)
-        .containsEntry("automatic", true).containsEntry("reportedBy", "system");
-    Assertions.assertThat((String) revocation.get("evidence")).contains("连续2年");
+        .containsEntry("automatic", false).containsEntry("reportedBy", "system").containsEntry("decidedBy", OFFICER)
+        .containsEntry("decisionReason", "经提醒督促仍连续两年未报送，同意撤销");
+    Assertions.assertThat(VariableValues.rows(runtimeService.getVariable(centre.getId(), "revocationProposals")))
+        .singleElement().satisfies(p -> Assertions.assertThat(p).containsEntry("decision", "approved")
+            .containsEntry("centreNotifiedOn", "2029-01-01").containsEntry("year", 2028));
     removePlaque(centre);
   }
 
   @Test
-  void ticTIC_R1_noReportAfterTheYearsEndAndAReportResetsTheCount() {
+  void ticTIC_R1_X1_bjStiMayRejectTheProposalAndSupervisionGoesOn() {
+    ProcessInstance centre = licensed("北京补报技术创新中心");
+    endYear(centre, 2027);
+    endYear(centre, 2028);
+    complete(centre, "Task_DecideRevocationProposal", Map.of("proposalDecision", "rejected",
+        "proposalDecisionReason", "依托单位已补报并说明原因，继续监管", "centreNotifiedOn", "2029-01-01"));
+    assertThat(centre).isWaitingAt("CallActivity_SupervisionYear");
+    Assertions.assertThat(runtimeService.getVariable(centre.getId(), "licenceStatus")).isEqualTo("licensed");
+    Assertions.assertThat(supervisionYear(centre)).isEqualTo(2029);
+    Assertions.assertThat(runtimeService.getVariable(centre.getId(), "revocation")).isNull();
+
+    reportedYear(centre, 2029);
+    assess(centre, "qualified");
+    Assertions.assertThat(runtimeService.getVariable(centre.getId(), "missedReportsInRow")).isEqualTo(0);
+  }
+
+  @Test
+  void ticTIC_R1_aReportReceivedByTheDueDayButKeyedInJanuaryIsInTime() {
+    ProcessInstance centre = licensed("北京年底报送技术创新中心");
+    startYear(centre);
+    ProcessInstance year = year(centre);
+    Task report = task(year, "Task_SubmitAnnualReport");
+    Assertions.assertThat(report.getDueDate()).isEqualTo(Date.from(OffsetDateTime.parse("2028-01-01T00:00+08:00").toInstant()));
+    Assertions.assertThat(taskService.createTaskQuery().taskId(report.getId()).taskCandidateGroup("bj-district-sti").count())
+        .as("the district may record a report it received").isOne();
+    followUp(centre);
+    endYear(centre, 2027, false);
+    assertThat(year).isWaitingAt("Task_SubmitAnnualReport", "Task_ConfirmReportMissing");
+    assertRefused(year, "Task_ConfirmReportMissing", Map.of("noReportReceived", false, "missingReportNote", "查无"),
+        "[TIC-R1] noReportReceived");
+
+    clock("2028-01-12T10:00+08:00");
+    completeAs(DISTRICT_CLERK, "bj-district-sti", task(year, "Task_SubmitAnnualReport"), reportValues("2027-12-30"));
+    assertThat(year).isEnded().hasPassed("EndEvent_ReportRecorded").hasNotPassed("Task_RecordMissedReport");
+    Assertions.assertThat(runtimeService.getVariable(centre.getId(), "missedReportsInRow")).isEqualTo(0);
+    Assertions.assertThat(VariableValues.rows(runtimeService.getVariable(centre.getId(), "supervisionRecords")))
+        .singleElement().satisfies(r -> Assertions.assertThat(r).containsEntry("reportSubmitted", true)
+            .containsEntry("reportReceivedOn", "2027-12-30"));
+    assertThat(centre).isWaitingAt("CallActivity_SupervisionYear").isNotWaitingAt("Task_WarnCentre");
+  }
+
+  @Test
+  void ticTIC_R1_aReportReceivedAfterTheDueDayIsKeptButCountsAsMissed() {
     ProcessInstance centre = licensed("北京迟报技术创新中心");
     startYear(centre);
-    ProcessInstance first = year(centre);
-    Task late = task(first, "Task_SubmitAnnualReport");
-    Assertions.assertThat(late.getDueDate()).isEqualTo(Date.from(OffsetDateTime.parse("2028-01-01T00:00+08:00").toInstant()));
-    endYear(centre, 2027);
-    assertThat(first).isEnded().hasPassed("Task_RecordMissedReport");
-    Assertions.assertThat(taskService.createTaskQuery().taskId(late.getId()).count()).as("too late to report").isZero();
+    ProcessInstance year = year(centre);
+    assertRefused(year, "Task_SubmitAnnualReport", reportValues("2099-01-01"), "[TIC-R1] reportReceivedOn");
+    assertRefused(year, "Task_SubmitAnnualReport", reportValues("2026-12-31"), "[TIC-R1] reportReceivedOn");
+    followUp(centre);
+    endYear(centre, 2027, false);
+    clock("2028-01-20T10:00+08:00");
+    complete(year, "Task_SubmitAnnualReport", reportValues("2028-01-15"));
+    assertThat(year).isEnded();
     Assertions.assertThat(runtimeService.getVariable(centre.getId(), "missedReportsInRow")).isEqualTo(1);
+    Assertions.assertThat(VariableValues.rows(runtimeService.getVariable(centre.getId(), "supervisionRecords")))
+        .singleElement().satisfies(r -> Assertions.assertThat(r).containsEntry("reportSubmitted", false)
+            .containsEntry("reportReceivedOn", "2028-01-15"));
+    assertThat(centre).isWaitingAt("Task_DistrictUrgeReport", "Task_WarnCentre");
 
     reportedYear(centre, 2028);
     Assertions.assertThat(runtimeService.getVariable(centre.getId(), "missedReportsInRow")).isEqualTo(0);
-    assertThat(centre).isWaitingAt("CallActivity_SupervisionYear");
   }
 
   @Test
@@ -412,8 +481,11 @@ class TechCentreProcessTest {
       startYear(centre);
       followUp(centre);
       if (n == 4) {
-        // One missed report in between: counted, but only two in a row revoke.
+        // One missed report in between: counted and warned, but only two in a row lead to a proposal.
         endYear(centre, year);
+        complete(centre, "Task_WarnCentre", Map.of("warningAction", "发函提醒", "centreNotifiedOn", (year + 1) + "-01-01"));
+        completeAs(DISTRICT_CLERK, "bj-district-sti", task(centre, "Task_DistrictUrgeReport"),
+            Map.of("warningAction", "走访督促", "centreNotifiedOn", (year + 1) + "-01-01"));
       } else {
         report(centre, n == 2);
         if (n == 2) {
@@ -515,9 +587,15 @@ class TechCentreProcessTest {
     assertThat(year(centre)).isWaitingAt("Task_SubmitAnnualReport", "Task_FollowUp");
   }
 
+  private Map<String, Object> reportValues(String receivedOn) {
+    return new HashMap<>(Map.of("reportReceivedOn", receivedOn, "reportSummary", "攻关任务按计划推进", "reportRdInvestment", 6200,
+        "majorAdjustmentRequested", false));
+  }
+
   private void report(ProcessInstance centre, boolean adjustment) {
-    Map<String, Object> values = new HashMap<>(Map.of("reportSummary", "攻关任务按计划推进", "reportRdInvestment", 6200,
-        "majorAdjustmentRequested", adjustment));
+    Map<String, Object> values = reportValues(OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(),
+        java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().toString());
+    values.put("majorAdjustmentRequested", adjustment);
     if (adjustment) {
       values.put("majorAdjustmentDescription", "下一年度增加未来材料方向攻关任务");
     }
@@ -528,10 +606,19 @@ class TechCentreProcessTest {
     complete(year(centre), "Task_FollowUp", Map.of("followUpNotes", "专员走访，了解攻关进展和需求", "revocationSituation", false));
   }
 
-  /** Moves the clock past the end of {@code year} and fires what is due then. */
+  /** Moves the clock past the end of {@code year}, fires what is due then and confirms a report never received. */
   private void endYear(ProcessInstance centre, int year) {
+    endYear(centre, year, true);
+  }
+
+  private void endYear(ProcessInstance centre, int year, boolean confirmMissing) {
     clock((year + 1) + "-01-01T00:00:01+08:00");
     runDueJobs(centre);
+    ProcessInstance running = year(centre);
+    if (confirmMissing && running != null && task(running, "Task_ConfirmReportMissing") != null) {
+      complete(running, "Task_ConfirmReportMissing", Map.of("noReportReceived", true,
+          "missingReportNote", "与依托单位及区科技管理部门核实，截至年底未报送"));
+    }
   }
 
   private void reportedYear(ProcessInstance centre, int year) {

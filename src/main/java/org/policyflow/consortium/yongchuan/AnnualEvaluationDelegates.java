@@ -1,5 +1,6 @@
 package org.policyflow.consortium.yongchuan;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -11,12 +12,13 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.policyflow.shared.engine.FormValues;
 import org.policyflow.shared.rules.PolicyRuleException;
 import org.policyflow.shared.rules.RuleViolation;
+import org.policyflow.shared.workingdays.WorkingDayCalendar;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * YCC-R1 (实施评估, 002 §四(四)) in yc-consortium-year: the consortium's written self-evaluation report on the
- * previous year, due in January (late reports are flagged and recorded as late), yc-stb's evaluation based on
+ * previous year, due in January (late when submitted after the deadline day, whenever it is keyed), yc-stb's evaluation based on
  * it, and what follows from the grade: excellent → rolling project support; poor → adjust or terminate.
  */
 @Configuration
@@ -30,7 +32,10 @@ public class AnnualEvaluationDelegates {
     this.identityService = identityService;
   }
 
-  /** BoundaryEvent_ReportOverdue → Task_FlagLateReport: the January deadline passed without a report. */
+  /**
+   * BoundaryEvent_ReportOverdue → Task_FlagLateReport: the January deadline passed and no report has been
+   * recorded yet. A reminder to yc-stb only: whether the report is late is judged on its submission date.
+   */
   @Bean("flagYcLateReport")
   public JavaDelegate flagLateReport() {
     return execution -> {
@@ -40,23 +45,40 @@ public class AnnualEvaluationDelegates {
       late.put("reportYear", ExchangeDelegates.number(execution, "reportYear"));
       late.put("dueAt", ((Date) execution.getVariable("reportDueAt")).toInstant().toString());
       late.put("flaggedAt", YcRules.now());
+      late.put("note", "截止时尚未登记收到自评报告；是否逾期以联合体书面上报日期为准");
       YcRules.append(execution, "lateReports", late);
     };
   }
 
-  /** Task_RecordSelfEvaluation: the report's content; whether it came after the deadline is recorded. */
+  /**
+   * Task_RecordSelfEvaluation: the report's content and the day the consortium submitted it in writing. Late
+   * means submitted after the January deadline day, not keyed after it: yc-stb may record a report in February
+   * that reached it on 31 January, and it is in time.
+   */
   @Bean("recordYcSelfEvaluation")
   public JavaDelegate recordSelfEvaluation() {
     return execution -> {
       List<RuleViolation> violations = new ArrayList<>();
+      LocalDate submittedOn = FormValues.date(execution, "reportSubmittedOn");
+      Date opens = (Date) execution.getVariable("reportOpensAt");
+      LocalDate firstDay = opens.toInstant().atZone(WorkingDayCalendar.ZONE).toLocalDate();
+      LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(WorkingDayCalendar.ZONE).toLocalDate();
+      if (submittedOn == null || submittedOn.isBefore(firstDay) || submittedOn.isAfter(today)) {
+        violations.add(new RuleViolation("YCC-R1", "reportSubmittedOn",
+            "请填写联合体书面上报自评报告的日期（" + firstDay + "至今天之间）",
+            "Enter the day the consortium submitted the report (from " + firstDay + " to today)"));
+      }
       YcRules.required(execution, violations, "goalProgress", "年度目标完成情况", "The progress against the yearly goal");
       YcRules.required(execution, violations, "keyTechnologyProgress", "重大技术攻关完成情况", "The progress of key technology work");
       if (!violations.isEmpty()) {
         throw new PolicyRuleException(violations);
       }
-      Date now = ClockUtil.getCurrentTime();
-      execution.setVariable("reportSubmittedAt", now);
-      execution.setVariable("reportLate", now.after((Date) execution.getVariable("reportDueAt")));
+      Date submittedAt = Date.from(submittedOn.atStartOfDay(WorkingDayCalendar.ZONE).toInstant());
+      execution.setVariable("reportSubmittedOn", submittedOn.toString());
+      execution.setVariable("reportSubmittedAt", submittedAt);
+      execution.setVariable("reportRecordedAt", ClockUtil.getCurrentTime());
+      execution.setVariable("reportRecordedBy", YcRules.officer(identityService));
+      execution.setVariable("reportLate", !submittedAt.before((Date) execution.getVariable("reportDueAt")));
     };
   }
 

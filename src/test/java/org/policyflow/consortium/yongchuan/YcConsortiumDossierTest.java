@@ -22,8 +22,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The Yongchuan consortium's dossier: the argumentation experts (002 §四(二)) judge the formation plan and
- * the IP agreement the district registered, and the plan cannot be registered without them.
+ * The Yongchuan consortium's dossier: the argumentation experts (002 §四(二)) judge the formation plan the
+ * district registered, which cannot be registered without it; the signed IP management agreement (YCC-IP1) is
+ * required at the step that records it.
  */
 @PolicyflowIntegrationTest
 @ExtendWith(EngineStateRestored.class)
@@ -36,7 +37,7 @@ class YcConsortiumDossierTest {
 
   @Test
   @SuppressWarnings({"unchecked", "rawtypes"})
-  void dossierDOC_1_theArgumentationPanelJudgesTheFormationPlanAndIpAgreement(EngineStateRestored.Started started) {
+  void dossierDOC_1_YCC_IP1_thePanelJudgesThePlanAndTheSignedIpAgreementIsRequiredAtItsStep(EngineStateRestored.Started started) {
     ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2025-03-10T09:00+08:00").toInstant()));
     engine.getIdentityService().setAuthentication(OFFICER, List.of("yc-stb"));
     ProcessInstance consortium;
@@ -51,7 +52,8 @@ class YcConsortiumDossierTest {
         "/engine-rest/task/" + plan.getId() + "/submit-form", Map.of("variables", Map.of()), Map.class);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((List<Map<String, Object>>) refused.getBody().get("violations")).filteredOn(v -> "DOC-1".equals(v.get("ruleId")))
-        .singleElement().satisfies(v -> assertThat((String) v.get("reasonZh")).contains("《组建方案》").contains("《知识产权管理协议》"));
+        .singleElement().satisfies(v -> assertThat((String) v.get("reasonZh")).contains("《组建方案》")
+            .as("the IP agreement is required where it is signed (YCC-IP1)").doesNotContain("《知识产权管理协议》"));
 
     DossierUploads.uploadRequired(http, OFFICER, plan.getId());
     engine.getIdentityService().setAuthentication(OFFICER, List.of("yc-stb"));
@@ -68,7 +70,17 @@ class YcConsortiumDossierTest {
         .getForEntity("/api/dossiers/tasks/" + score.getId(), Map.class);
     assertThat(seen.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat((List<Map<String, Object>>) seen.getBody().get("documents")).extracting(d -> d.get("typeLabel"))
-        .containsExactlyInAnyOrder("组建方案", "知识产权管理协议");
+        .containsExactlyInAnyOrder("组建方案");
+
+    // YCC-IP1: after the argumentation the signed IP management agreement is required at its own step.
+    experts.scoreAll(consortium.getId(), 85);
+    Task ip = engine.getTaskService().createTaskQuery().processInstanceId(consortium.getId())
+        .taskDefinitionKey("Task_RecordIpAgreement").singleResult();
+    ResponseEntity<Map> noCopy = http.withBasicAuth(OFFICER, "demo").postForEntity(
+        "/engine-rest/task/" + ip.getId() + "/submit-form", Map.of("variables", Map.of()), Map.class);
+    assertThat(noCopy.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((List<Map<String, Object>>) noCopy.getBody().get("violations")).extracting(v -> v.get("ruleId") + ":" + v.get("field"))
+        .contains("DOC-1:documents", "YCC-IP1:ip-agreement");
     assertThat((List<Map<String, Object>>) seen.getBody().get("sections")).extracting(s -> s.get("title"))
         .anySatisfy(title -> assertThat((String) title).startsWith("区科技局登记牵头企业组建方案"));
   }

@@ -206,6 +206,7 @@ class YcConsortiumProcessTest {
     complete("Task_ReviseFormationPlan", consortium, Map.of("revisionDecision", "revise", "revisionNote", "调整任务分工"));
     complete("Task_RecordFormationPlan", consortium, plan(6));
     experts.scoreAll(consortium.getId(), 82);
+    recordIpAgreement(consortium);
     assertThat(consortium).isWaitingAt("Task_LaunchConsortium");
 
     List<Map<String, Object>> rounds = VariableValues.rows(var(consortium, "argumentationRounds"));
@@ -329,6 +330,49 @@ class YcConsortiumProcessTest {
   }
 
   @Test
+  void ycc_YCC_IP1_theIpAgreementBindsEveryMemberAndSetsOutJointOwnershipAndSharing() {
+    ProcessInstance consortium = planned("工业软件");
+    experts.scoreAll(consortium.getId(), 80);
+    assertThat(consortium).isWaitingAt("Task_RecordIpAgreement");
+    List<String> members = VariableValues.strings(var(consortium, "memberOrganisations"));
+    String withoutLastMember = String.join("\n", ipParties(consortium).lines().filter(p -> !p.equals(members.get(4))).toList());
+    Map<String, Object> incomplete = ipAgreement(withoutLastMember);
+    incomplete.put("ipSharingTerms", "");
+    incomplete.put("ipAgreementSignedOn", "2099-01-01");
+    Assertions.assertThatThrownBy(() -> complete("Task_RecordIpAgreement", consortium, incomplete))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[YCC-IP1] ipAgreementParties")
+        .hasMessageContaining(members.get(4)).hasMessageContaining("[YCC-IP1] ipSharingTerms")
+        .hasMessageContaining("[YCC-IP1] ipAgreementSignedOn");
+    assertThat(consortium).isWaitingAt("Task_RecordIpAgreement");
+
+    recordIpAgreement(consortium);
+    assertThat(consortium).isWaitingAt("Task_LaunchConsortium");
+    Map<String, Object> agreement = VariableValues.map(var(consortium, "ipAgreement"));
+    Assertions.assertThat(agreement).containsEntry("ruleId", "YCC-IP1").containsEntry("recordedBy", OFFICER)
+        .containsKeys("ownershipTerms", "sharingTerms", "signedOn");
+    Assertions.assertThat(VariableValues.strings(agreement.get("parties"))).containsAll(members)
+        .contains((String) var(consortium, "leadUnitName"));
+  }
+
+  @Test
+  void ycc_YCC_R1_aReportSubmittedInJanuaryButKeyedInFebruaryIsNotLate() {
+    ProcessInstance consortium = launchedIn2025AndYearRecorded("智能网联汽车");
+    clockDay("2026-02-05");
+    runDueJobs(consortium);
+    String year = yearInstance(consortium);
+    Assertions.assertThat(runtimeService.getVariable(year, "reportOverdue")).as("yc-stb is reminded").isEqualTo(true);
+    Task report = yearTask("Task_RecordSelfEvaluation", consortium);
+    Assertions.assertThatThrownBy(() -> completeAsOfficer(report, selfEvaluation("2026-02-06")))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[YCC-R1] reportSubmittedOn");
+    Assertions.assertThatThrownBy(() -> completeAsOfficer(report, selfEvaluation("2025-12-30")))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[YCC-R1] reportSubmittedOn");
+    completeAsOfficer(report, selfEvaluation("2026-01-30"));
+    Assertions.assertThat(runtimeService.getVariable(year, "reportLate")).as("judged on the submission day").isEqualTo(false);
+    Assertions.assertThat(runtimeService.getVariable(year, "reportSubmittedOn")).isEqualTo("2026-01-30");
+    Assertions.assertThat(runtimeService.getVariable(year, "reportRecordedBy")).isEqualTo(OFFICER);
+  }
+
+  @Test
   void ycc_YCC_R1_aJanuaryReportThatIsLateIsFlaggedAndRecordedLate_poorGradeAdjusted() {
     ProcessInstance consortium = launchedIn2025AndYearRecorded("智能网联汽车");
     clockDay("2026-01-10");
@@ -346,8 +390,8 @@ class YcConsortiumProcessTest {
 
     Assertions.assertThatThrownBy(() -> completeAsOfficer(report, Map.of("goalProgress", "")))
         .isInstanceOf(PolicyRuleException.class).hasMessageContaining("goalProgress");
-    completeAsOfficer(report, selfEvaluation());
-    Assertions.assertThat(runtimeService.getVariable(year, "reportLate")).isEqualTo(true);
+    completeAsOfficer(report, selfEvaluation("2026-02-02"));
+    Assertions.assertThat(runtimeService.getVariable(year, "reportLate")).as("submitted after 31 January").isEqualTo(true);
     Task evaluation = yearTask("Task_EvaluateConsortium", consortium);
     Assertions.assertThatThrownBy(() -> completeAsOfficer(evaluation, Map.of("evaluationGrade", "很好", "evaluationOpinion", "好")))
         .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[YCC-R1] evaluationGrade");
@@ -445,6 +489,30 @@ class YcConsortiumProcessTest {
     }
   }
 
+  /** YCC-IP1: the agreement signed by the lead and every member, with both halves of 共建共享. */
+  private void recordIpAgreement(ProcessInstance consortium) {
+    assertThat(consortium).isWaitingAt("Task_RecordIpAgreement");
+    complete("Task_RecordIpAgreement", consortium, ipAgreement(ipParties(consortium)));
+  }
+
+  private String ipParties(ProcessInstance consortium) {
+    List<String> parties = new ArrayList<>();
+    parties.add((String) var(consortium, "leadUnitName"));
+    parties.addAll(VariableValues.strings(var(consortium, "memberOrganisations")));
+    return String.join("\n", parties);
+  }
+
+  static Map<String, Object> ipAgreement(String parties) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("ipAgreementParties", parties);
+    values.put("ipAgreementSignedOn", ClockUtil.getCurrentTime().toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai"))
+        .toLocalDate().toString());
+    values.put("ipOwnershipTerms", "联合攻关形成的知识产权由参与研发的成员单位按投入比例共有");
+    values.put("ipSharingTerms", "成员单位在联合体内可免费许可使用，对外许可须经理事会同意");
+    values.put("ipBenefitTerms", "转化收益按贡献分配");
+    return values;
+  }
+
   private ProcessInstance planned(String topic) {
     ProcessInstance consortium = propose(proposal(topic));
     complete("Task_RecordFormationPlan", consortium, plan(5));
@@ -455,6 +523,7 @@ class YcConsortiumProcessTest {
   private ProcessInstance argued(String topic) {
     ProcessInstance consortium = planned(topic);
     experts.scoreAll(consortium.getId(), 80);
+    recordIpAgreement(consortium);
     assertThat(consortium).isWaitingAt("Task_LaunchConsortium");
     return consortium;
   }
@@ -537,8 +606,13 @@ class YcConsortiumProcessTest {
         "exchangeSummary", "梳理技术需求，研讨技术路线");
   }
 
+  /** A self-evaluation the consortium submitted today (engine clock, China time). */
   static Map<String, Object> selfEvaluation() {
-    return Map.of("goalProgress", "完成年度阶段目标", "keyTechnologyProgress", "攻克关键技术一项");
+    return selfEvaluation(ClockUtil.getCurrentTime().toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().toString());
+  }
+
+  static Map<String, Object> selfEvaluation(String submittedOn) {
+    return Map.of("reportSubmittedOn", submittedOn, "goalProgress", "完成年度阶段目标", "keyTechnologyProgress", "攻克关键技术一项");
   }
 
   /** Runs every job of the consortium tree that is due now (async continuations, timers), as the job executor would. */
