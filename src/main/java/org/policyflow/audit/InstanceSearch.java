@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -52,7 +53,7 @@ public class InstanceSearch {
 
   public Page page(Criteria criteria, int firstResult, int maxResults) {
     int size = Math.max(1, Math.min(maxResults, MAX_PAGE));
-    HistoricProcessInstanceQuery query = query(criteria);
+    HistoricProcessInstanceQuery query = query(criteria, partyFilter(criteria));
     if (query == null) {
       return new Page(0, firstResult, size, List.of());
     }
@@ -62,10 +63,41 @@ public class InstanceSearch {
     return new Page(total, firstResult, size, rows(instances));
   }
 
-  /** Every match, for the CSV export. */
-  public List<InstanceRow> all(Criteria criteria) {
-    HistoricProcessInstanceQuery query = query(criteria);
-    return query == null ? List.of() : rows(query.orderByProcessInstanceStartTime().desc().list());
+  /**
+   * Every match, newest first, handed over one page at a time (for the CSV export): memory holds one page
+   * whatever the total. Pages follow the start time (the next page starts at the last start time seen, ids
+   * already handed over at that instant are skipped), not an offset, which the database would have to count
+   * through again for every page of a large export.
+   */
+  public void forEach(Criteria criteria, int pageSize, Consumer<List<InstanceRow>> consumer) {
+    Set<String> party = partyFilter(criteria);
+    Long before = null;
+    Set<String> seenAtBoundary = new HashSet<>();
+    while (true) {
+      HistoricProcessInstanceQuery query = query(criteria, party);
+      if (query == null) {
+        return;
+      }
+      if (before != null) {
+        query.startedBefore(new Date(before));
+      }
+      int limit = pageSize + seenAtBoundary.size();
+      List<HistoricProcessInstance> page = query.orderByProcessInstanceStartTime().desc().listPage(0, limit);
+      List<HistoricProcessInstance> fresh = page.stream().filter(i -> !seenAtBoundary.contains(i.getId())).toList();
+      if (fresh.isEmpty()) {
+        return;
+      }
+      consumer.accept(rows(fresh));
+      long last = fresh.get(fresh.size() - 1).getStartTime().getTime();
+      if (before == null || last != before) {
+        seenAtBoundary.clear();
+      }
+      before = last;
+      fresh.stream().filter(i -> i.getStartTime().getTime() == last).forEach(i -> seenAtBoundary.add(i.getId()));
+      if (page.size() < limit) {
+        return;
+      }
+    }
   }
 
   /** One instance the caller may read, or null. */
@@ -100,8 +132,13 @@ public class InstanceSearch {
     }).toList();
   }
 
+  /** The instances the organisation filter matches; null without that filter. */
+  private Set<String> partyFilter(Criteria criteria) {
+    return has(criteria.party()) ? partyMatches(criteria.party().trim()) : null;
+  }
+
   /** The engine query for the criteria, or null when the organisation filter matches nothing. */
-  private HistoricProcessInstanceQuery query(Criteria criteria) {
+  private HistoricProcessInstanceQuery query(Criteria criteria, Set<String> party) {
     Map<String, String> readable = caller.readableProcesses();
     HistoricProcessInstanceQuery query = historyService.createHistoricProcessInstanceQuery();
     if (has(criteria.processKey())) {
@@ -131,12 +168,11 @@ public class InstanceSearch {
     if (criteria.to() != null) {
       query.startedBefore(startOfDay(criteria.to().plusDays(1)));
     }
-    if (has(criteria.party())) {
-      Set<String> ids = partyMatches(criteria.party().trim());
-      if (ids.isEmpty()) {
+    if (party != null) {
+      if (party.isEmpty()) {
         return null;
       }
-      query.processInstanceIds(ids);
+      query.processInstanceIds(party);
     }
     return query;
   }

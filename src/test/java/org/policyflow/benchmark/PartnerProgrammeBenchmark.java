@@ -112,6 +112,8 @@ class PartnerProgrammeBenchmark {
 
   @Test
   void partnerProgramme() throws Exception {
+    // The history figures have their own class (HistoryBenchmark).
+    org.junit.jupiter.api.Assumptions.assumeFalse("history".equals(System.getProperty("benchmark.only")));
     fixtures = new PartnerFixtures(engine);
     BareDelegates.applicationClosesAt = Date.from(WorkingDayCalendar.endOfDay(DEADLINE).toInstant());
     BareDelegates.recommendationClosesAt = calendar.periodEnd(

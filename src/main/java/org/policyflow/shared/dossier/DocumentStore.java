@@ -80,6 +80,15 @@ public class DocumentStore {
   }
 
   /** Every version of every document of a case, by type and then version. */
+  /**
+   * Removes the documents (rows and contents) of every case whose process instance is no longer in the
+   * engine's history; called by the history cleanup ({@link DossierHistoryCleanup}).
+   */
+  public int removeDocumentsOfRemovedCases() {
+    return jdbc.update("DELETE FROM " + TABLE + " WHERE NOT EXISTS (SELECT 1 FROM ACT_HI_PROCINST P WHERE P.ID_ = "
+        + TABLE + ".CASE_ID_)");
+  }
+
   public List<DossierDocument> list(String caseId) {
     return jdbc.query("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE CASE_ID_ = ? ORDER BY TYPE_, VERSION_",
         DocumentStore::row, caseId);

@@ -19,6 +19,11 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import javax.sql.DataSource;
+import org.policyflow.partner.PartnerFixtures;
+import org.policyflow.shared.dossier.DocumentStore;
+import org.policyflow.testsupport.DossierUploads;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.policyflow.PolicyflowIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -41,6 +46,8 @@ class HistoryCleanupTest {
 
   @Autowired ProcessEngine engine;
   @Autowired TestRestTemplate http;
+  @Autowired DocumentStore documents;
+  @Autowired DataSource dataSource;
   RepositoryService repository;
   HistoryService history;
   ManagementService management;
@@ -115,6 +122,60 @@ class HistoryCleanupTest {
     assertThat(audit("/api/audit/instances/" + running.getId())).isNotEmpty();
     assertThat(http.withBasicAuth("qianfang", "demo").getForEntity("/api/audit/instances/" + expired.getId(),
         String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  /**
+   * A case's dossier goes with its history: the documents (rows and contents) of a withdrawn application
+   * are removed by the cleanup run that removes its history; a running application keeps its documents,
+   * and its dossier still opens.
+   */
+  @Test
+  void cleanupRemovesTheDossierDocumentsOfARemovedCaseAndKeepsThoseOfRunningCases() {
+    ProcessDefinition application = repository.createProcessDefinitionQuery().processDefinitionKey("partner-application")
+        .latestVersion().singleResult();
+    Integer applicationTtl = application.getHistoryTimeToLive();
+    repository.updateProcessDefinitionHistoryTimeToLive(application.getId(), SHORT_TTL_DAYS);
+    try {
+      ClockUtil.setCurrentTime(at(2026, 3, 2, 10));
+      PartnerFixtures fixtures = new PartnerFixtures(engine);
+      String callId = batch + "-CALL";
+      started.add(fixtures.openCall(callId, "2026-03-20", 5, 2, Map.of()).getId());
+      ProcessInstance withdrawn = withDocuments(fixtures, callId, 41, "application-form", "supporting-evidence");
+      ProcessInstance running = withDocuments(fixtures, callId, 42, "application-form");
+      engine.getRuntimeService().deleteProcessInstance(withdrawn.getId(), "申请人撤回申请");
+      List<String> withdrawnDocuments = documents.list(withdrawn.getId()).stream().map(d -> d.id()).toList();
+      assertThat(withdrawnDocuments).hasSize(2);
+
+      history.cleanUpHistoryAsync();
+      ClockUtil.setCurrentTime(at(2026, 4, 10, 2));
+      management.executeJob(cleanupJob().getId());
+
+      assertGone(withdrawn);
+      assertThat(documents.list(withdrawn.getId())).isEmpty();
+      assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM PF_DOSSIER_DOCUMENT WHERE ID_ IN (?, ?)",
+          Integer.class, withdrawnDocuments.get(0), withdrawnDocuments.get(1))).isZero();
+      assertKept(running);
+      assertThat(documents.list(running.getId())).extracting(d -> d.type()).containsExactly("application-form");
+      ResponseEntity<Map> dossier = http.withBasicAuth("wanglixin", "demo").getForEntity("/api/dossiers/" + running.getId(),
+          Map.class);
+      assertThat(dossier.getStatusCode()).isEqualTo(HttpStatus.OK);
+    } finally {
+      repository.updateProcessDefinitionHistoryTimeToLive(application.getId(), applicationTtl);
+    }
+  }
+
+  private ProcessInstance withDocuments(PartnerFixtures fixtures, String callId, int n, String... types) {
+    ProcessInstance instance = fixtures.startApplication("huanglei",
+        PartnerFixtures.eligibleApplication(callId, n, "tz-locality-songzhuang"));
+    started.add(instance.getId());
+    String task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_SubmitMaterials").singleResult().getId();
+    for (String type : types) {
+      ResponseEntity<Map> uploaded = DossierUploads.upload(http, "huanglei", task, type, type + ".pdf",
+          DossierUploads.pdf(type + " " + n));
+      assertThat(uploaded.getStatusCode()).as(String.valueOf(uploaded.getBody())).isEqualTo(HttpStatus.CREATED);
+    }
+    return instance;
   }
 
   private ProcessInstance start(String label) {
