@@ -246,7 +246,7 @@ class PartnerCooperationProcessTest {
     Assertions.assertThat(taskService.createTaskQuery().processInstanceId(cooperation.getId()).list())
         .extracting(Task::getTaskDefinitionKey).containsExactly("Task_HandleFunds");
     Assertions.assertThat(managementService.createJobQuery().processInstanceId(cooperation.getId()).count()).isZero();
-    assertThat(cooperation).hasPassed("EndEvent_TerminateAgreement", "BoundaryEvent_AgreementTerminated", "Task_TerminateAgreement")
+    assertThat(cooperation).hasPassed("EndEvent_TerminateAgreementAfterEntry", "BoundaryEvent_AgreementTerminated", "Task_TerminateAgreement")
         .isWaitingAt("Task_HandleFunds");
     Assertions.assertThat(runtimeService.getVariable(cooperation.getId(), "cooperationStatus")).isEqualTo("terminated");
     Assertions.assertThat(runtimeService.getVariable(cooperation.getId(), "agreementTerminatedAt")).isEqualTo(at("2027-10-10T10:00+08:00"));
