@@ -1,11 +1,10 @@
 package org.policyflow.partner.district;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.policyflow.shared.experts.VariableValues;
 import org.policyflow.shared.rules.RuleViolation;
 
 /** Typed access to the variables of the district's routines and the checks they share. */
@@ -34,13 +33,9 @@ final class DistrictVariables {
     }
   }
 
-  @SuppressWarnings("unchecked")
+  /** A list of rows, whether stored by the system (List) or submitted by Tasklist's dynamic list (Spin JSON). */
   static List<Map<String, Object>> list(VariableScope scope, String name) {
-    List<Map<String, Object>> copy = new ArrayList<>();
-    if (scope.getVariable(name) instanceof List<?> items) {
-      items.forEach(item -> copy.add(new LinkedHashMap<>((Map<String, Object>) item)));
-    }
-    return copy;
+    return VariableValues.rows(scope.getVariable(name));
   }
 
   static String currentUser(IdentityService identityService) {
