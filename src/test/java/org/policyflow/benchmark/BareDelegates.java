@@ -251,7 +251,9 @@ public class BareDelegates {
       };
       case "showLocalityQuota", "describeOutcome", "noticeObjectionFindingCheck", "partnerFormCheck",
           "cooperationYearRecord" -> (ExecutionListener) e -> { };
-      case "reportReminder", "violationRecord", "agreementTermination" -> (JavaDelegate) e -> { };
+      // The gateway 是否记入信用记录？ reads it; the bare run writes no registry entry.
+      case "violationRecord" -> (JavaDelegate) e -> e.setVariableLocal("creditRecordType", "");
+      case "reportReminder", "agreementTermination" -> (JavaDelegate) e -> { };
       default -> null;
     };
   }

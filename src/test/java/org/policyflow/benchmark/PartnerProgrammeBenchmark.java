@@ -294,8 +294,8 @@ class PartnerProgrammeBenchmark {
           .setVariablesToTriggeredScope(Map.of("violationType", "safetyEnvironmentalAccident",
               "violationDescription", "厂区发生较大安全生产事故，区应急管理局已立案", "reporterName", "通州区应急管理局"))
           .correlate();
-      withDocument(simulation, "Task_VerifyViolation", Map.of("violationVerified", "verified", "violationFinding", "经调查报告确认"),
-          "violation-evidence", task -> OFFICER);
+      withDocument(simulation, "Task_VerifyViolation", Map.of("violationVerified", "verified", "violationFinding", "经调查报告确认",
+          "accidentMajor", "major"), "violation-evidence", task -> OFFICER);
 
       simulation.runUntil(at(2029, 12, 31, 0));
       double seconds = (System.nanoTime() - start) / 1e9;

@@ -137,7 +137,8 @@ class PartnerProgrammeSimulationTest {
             "violationDescription", "厂区发生较大安全生产事故，区应急管理局已立案",
             "reporterName", "通州区应急管理局"), Map.class);
     Assertions.assertThat(report.getStatusCode()).as(String.valueOf(report.getBody())).isEqualTo(HttpStatus.ACCEPTED);
-    simulation.answer("Task_VerifyViolation", Map.of("violationVerified", "verified", "violationFinding", "经调查报告确认"));
+    simulation.answer("Task_VerifyViolation", Map.of("violationVerified", "verified", "violationFinding", "经调查报告确认",
+        "accidentMajor", "major"));
 
     simulation.runUntil(at(2029, 12, 31, 0));
 

@@ -89,6 +89,13 @@ public class PartnerFormCheck implements ExecutionListener {
         oneOf(execution, violations, "TZP-C4", "violationVerified", VIOLATION_FINDINGS, "核实结论（属实/不属实）",
             "finding (verified/not verified)");
         required(execution, violations, "TZP-C4", "violationFinding", "核实意见", "written finding");
+        // TZP-V2: only a major accident goes to the registry (TZP-E6 asks for 重大环保、安全事故), so the
+        // verifier says which it is; the registry entry itself follows from the answer, not from a second choice.
+        if ("verified".equals(text(execution, "violationVerified"))
+            && "safetyEnvironmentalAccident".equals(text(execution, "violationType"))) {
+          oneOf(execution, violations, ViolationCreditEntry.RULE, "accidentMajor", ViolationCreditEntry.SEVERITIES,
+              "事故是否属于重大环保、安全事故（是/否）", "whether the accident is a major environmental or safety accident");
+        }
       }
       case "Task_HandleFunds" -> {
         oneOf(execution, violations, "TZP-C4", "fundDecision", FUND_DECISIONS, "资金处理决定", "decision on the funds");
@@ -126,7 +133,8 @@ public class PartnerFormCheck implements ExecutionListener {
 
   private static void oneOf(DelegateExecution execution, List<RuleViolation> violations, String rule, String field,
       Set<String> allowed, String zh, String en) {
-    if (!allowed.contains(text(execution, field))) {
+    String value = text(execution, field);
+    if (value == null || !allowed.contains(value)) {
       violations.add(new RuleViolation(rule, field, "请选择" + zh + "。", "Choose the " + en + "."));
     }
   }

@@ -53,6 +53,7 @@ public class ViolationIntake implements ExecutionListener {
     // Declared here so the verifier's form values stay in this report's scope.
     execution.setVariableLocal("violationVerified", null);
     execution.setVariableLocal("violationFinding", null);
+    execution.setVariableLocal("accidentMajor", null);
   }
 
   private static boolean isBlank(Object value) {

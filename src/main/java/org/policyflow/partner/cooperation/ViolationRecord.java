@@ -20,9 +20,13 @@ public class ViolationRecord implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Map<String, Object> entry = new LinkedHashMap<>();
     for (String name : List.of("violationType", "violationTypeLabel", "violationDescription", "reporterName",
-        "violationVerified", "violationFinding")) {
+        "violationVerified", "violationFinding", "accidentMajor", "violationSubmittedBy")) {
       entry.put(name, CooperationVariables.text(execution, name));
     }
+    // Read by the gateway 是否记入信用记录？ of this report's scope (TZP-V2).
+    execution.setVariableLocal("creditRecordType", ViolationCreditEntry.typeFor(
+        (String) entry.get("violationType"), (String) entry.get("violationVerified"), (String) entry.get("accidentMajor"))
+        .map(t -> t.value()).orElse(""));
     entry.put("violationReceivedAt", String.valueOf(((java.util.Date) execution.getVariable("violationReceivedAt")).toInstant()));
     entry.put("verifiedAt", ClockUtil.getCurrentTime().toInstant().toString());
     List<Map<String, Object>> reports = CooperationVariables.list(execution, "violationReports");

@@ -3,9 +3,11 @@ package org.policyflow.partner.cooperation;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.policyflow.PolicyflowIntegrationTest;
 import org.policyflow.testsupport.DossierUploads;
+import org.policyflow.shared.credit.CreditRecord;
+import org.policyflow.shared.credit.CreditRecordType;
+import org.policyflow.shared.credit.CreditRegistry;
 import org.policyflow.shared.rules.PolicyRuleException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -40,6 +45,7 @@ class PartnerCooperationProcessTest {
 
   static final String KEY = "partner-cooperation";
   static final String YEAR_KEY = "partner-cooperation-year";
+  static final String CREDIT_CODE = "91110112MA01TKWQ00";
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
@@ -47,6 +53,7 @@ class PartnerCooperationProcessTest {
   @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
   @Autowired TestRestTemplate http;
+  @Autowired CreditRegistry creditRegistry;
 
   private final List<String> started = new ArrayList<>();
 
@@ -225,7 +232,12 @@ class PartnerCooperationProcessTest {
     Assertions.assertThat(verify.getName()).isEqualTo("核实违规情形：北京通州智造科技有限公司（安全环保事故）");
     assertThat(year1).isWaitingAt("Task_SubmitAnnualReport");
 
-    complete(verify, Map.of("violationVerified", "verified", "violationFinding", "经区应急管理局调查报告确认，属较大安全事故。"));
+    // TZP-V2: a verified accident needs the verifier's word on whether it is major.
+    Assertions.assertThatThrownBy(() -> complete(verify, Map.of("violationVerified", "verified",
+            "violationFinding", "经区应急管理局调查报告确认，属重大安全事故。")))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[TZP-V2] accidentMajor");
+    complete(verify, Map.of("violationVerified", "verified", "violationFinding", "经区应急管理局调查报告确认，属重大安全事故。",
+        "accidentMajor", "major"));
 
     // At once: in the same transaction the yearly instance, its report task and timers are gone.
     Assertions.assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(year1.getId()).count()).isZero();
@@ -234,7 +246,7 @@ class PartnerCooperationProcessTest {
     Assertions.assertThat(taskService.createTaskQuery().processInstanceId(cooperation.getId()).list())
         .extracting(Task::getTaskDefinitionKey).containsExactly("Task_HandleFunds");
     Assertions.assertThat(managementService.createJobQuery().processInstanceId(cooperation.getId()).count()).isZero();
-    assertThat(cooperation).hasPassed("EndEvent_TerminateAgreement", "BoundaryEvent_AgreementTerminated", "Task_TerminateAgreement")
+    assertThat(cooperation).hasPassed("EndEvent_TerminateAgreementAfterEntry", "BoundaryEvent_AgreementTerminated", "Task_TerminateAgreement")
         .isWaitingAt("Task_HandleFunds");
     Assertions.assertThat(runtimeService.getVariable(cooperation.getId(), "cooperationStatus")).isEqualTo("terminated");
     Assertions.assertThat(runtimeService.getVariable(cooperation.getId(), "agreementTerminatedAt")).isEqualTo(at("2027-10-10T10:00+08:00"));
@@ -246,7 +258,12 @@ class PartnerCooperationProcessTest {
     complete(funds, Map.of("fundDecision", "recoverPart", "amountToRecover", 120.5,
         "fundHandlingOpinion", "依据《北京市通州区科技计划项目经费管理办法》追回未使用经费。"));
 
-    assertThat(cooperation).hasPassed("EndEvent_AgreementTerminated").hasNotPassed("EndEvent_CooperationCompleted").isEnded();
+    assertThat(cooperation).hasPassed("EndEvent_AgreementTerminated", "Task_RecordCreditEntry")
+        .hasNotPassed("EndEvent_CooperationCompleted").isEnded();
+    // TZP-V2: the major accident is in the registry TZP-E6 reads.
+    Assertions.assertThat(creditRegistry.find(CREDIT_CODE, EnumSet.of(CreditRecordType.MAJOR_ACCIDENT),
+            LocalDate.parse("2024-10-10"), LocalDate.parse("2027-10-10")))
+        .anySatisfy(r -> Assertions.assertThat(r.ruleId()).isEqualTo("TZP-V2"));
     Assertions.assertThat(historicList(cooperation, "violationReports")).singleElement()
         .satisfies(r -> Assertions.assertThat(r).containsEntry("violationVerified", "verified")
             .containsEntry("reporterName", "通州区应急管理局"));
@@ -313,13 +330,121 @@ class PartnerCooperationProcessTest {
     Assertions.assertThat(yearInstance(cooperation).getBusinessKey()).isEqualTo("TZP-2026-songzhuang-001");
   }
 
+  @Test
+  void cooperationTZP_V1_stiOfficerOpensACaseInTasklist_itIsVerifiedInTheCooperationWithTheOfficerAsReporter() {
+    ProcessInstance cooperation = signed();
+    yearBegins(cooperation, 1, "2026-11-02T10:00+08:00");
+    clock("2027-05-06T09:30+08:00");
+
+    ResponseEntity<Map> opened = http.withBasicAuth("wanglixin", "demo").postForEntity(
+        "/engine-rest/process-definition/key/partner-violation-case/submit-form", Map.of("variables", Map.of(
+            "creditCode", Map.of("value", CREDIT_CODE.toLowerCase()),
+            "violationType", Map.of("value", "seriousDishonesty"),
+            "clueSource", Map.of("value", "区市场监管局通报"),
+            "violationDescription", Map.of("value", "2027-04-28 被列入严重违法失信名单（京通市监失信〔2027〕12号）。"))), Map.class);
+    Assertions.assertThat(opened.getStatusCode()).as(String.valueOf(opened.getBody())).isEqualTo(HttpStatus.OK);
+    String caseId = (String) opened.getBody().get("id");
+    Assertions.assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(caseId).singleResult()
+        .getEndActivityId()).isEqualTo("EndEvent_ViolationCaseForwarded");
+
+    Task verify = task(cooperation, "Task_VerifyViolation");
+    Assertions.assertThat(verify.getName()).isEqualTo("核实违规情形：北京通州智造科技有限公司（严重失信）");
+    Assertions.assertThat((String) taskService.getVariable(verify.getId(), "reporterName"))
+        .isEqualTo("通州区科学技术委员会（王立新）；线索来源：区市场监管局通报");
+    Assertions.assertThat(taskService.getVariable(verify.getId(), "violationSubmittedBy")).isEqualTo("wanglixin");
+    Assertions.assertThat(taskService.getVariable(verify.getId(), "violationCaseInstanceId")).isEqualTo(caseId);
+  }
+
+  @Test
+  void cooperationTZP_V1_aCaseNeedsAPartnerInItsCooperationPeriod_refusedWith400AndNothingStarted() {
+    clock("2026-11-02T10:00+08:00");
+    ProcessInstance unsigned = start();
+    long cases = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("partner-violation-case").count();
+    Map<String, Object> variables = Map.of(
+        "creditCode", Map.of("value", CREDIT_CODE), "violationType", Map.of("value", "fraud"),
+        "clueSource", Map.of("value", "日常检查"), "violationDescription", Map.of("value", "研发人员社保记录与申报不符。"));
+
+    // Agreement not signed yet: no cooperation period to end.
+    ResponseEntity<Map> refused = http.withBasicAuth("wanglixin", "demo").postForEntity(
+        "/engine-rest/process-definition/key/partner-violation-case/submit-form", Map.of("variables", variables), Map.class);
+    Assertions.assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    Assertions.assertThat((String) refused.getBody().get("message")).contains("[TZP-V1] creditCode").contains("合作期内");
+    Assertions.assertThat(taskService.createTaskQuery().processInstanceId(unsigned.getId())
+        .taskDefinitionKey("Task_VerifyViolation").count()).isZero();
+    Assertions.assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("partner-violation-case")
+        .count()).isEqualTo(cases);
+
+    // Only the district commission opens cases; a locality clerk is refused before the engine runs anything.
+    ResponseEntity<Map> locality = http.withBasicAuth("sunpeng", "demo").postForEntity(
+        "/engine-rest/process-definition/key/partner-violation-case/submit-form", Map.of("variables", variables), Map.class);
+    Assertions.assertThat(locality.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    Assertions.assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("partner-violation-case")
+        .count()).isEqualTo(cases);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void cooperationTZP_V2_verifiedSeriousDishonestyIsWrittenToTheCreditRegistryThatTZP_E5Reads() {
+    ProcessInstance cooperation = signed();
+    yearBegins(cooperation, 1, "2026-11-02T10:00+08:00");
+    clock("2027-06-01T10:00+08:00");
+    report(cooperation, "seriousDishonesty", "被列入严重违法失信名单。");
+    Task verify = task(cooperation, "Task_VerifyViolation");
+    engine.getIdentityService().setAuthentication("chenxiaoyan", List.of("tz-sti"));
+    complete(verify, Map.of("violationVerified", "verified",
+        "violationFinding", "经核查市场监管部门公示信息，属实。"));
+    engine.getIdentityService().clearAuthentication();
+
+    assertThat(cooperation).hasPassed("Gateway_CreditEntry", "Task_RecordCreditEntry").isWaitingAt("Task_HandleFunds");
+    String recordId = (String) ((Map<String, Object>) runtimeService.getVariable(cooperation.getId(), "creditRecordEntry"))
+        .get("creditRecordInstanceId");
+    // The same query window TZP-E5 uses: three years back from an application made today.
+    List<CreditRecord> records = creditRegistry.find(CREDIT_CODE,
+        EnumSet.of(CreditRecordType.SERIOUS_DISHONESTY, CreditRecordType.BAD_CREDIT),
+        LocalDate.parse("2024-06-01"), LocalDate.parse("2027-06-01"));
+    Assertions.assertThat(records).filteredOn(r -> r.processInstanceId().equals(recordId)).singleElement().satisfies(r -> {
+      Assertions.assertThat(r.ruleId()).isEqualTo("TZP-V2");
+      Assertions.assertThat(r.recordedBy()).isEqualTo("chenxiaoyan");
+      Assertions.assertThat(r.recordDate()).isEqualTo(LocalDate.parse("2027-06-01"));
+      Assertions.assertThat(r.source()).contains("TZP-2026-songzhuang-001").contains("严重失信");
+      Assertions.assertThat(r.description()).contains("经核查市场监管部门公示信息");
+    });
+    Assertions.assertThat((Map<String, Object>) runtimeService.getVariable(cooperation.getId(), "creditRecordEntry"))
+        .containsEntry("recordTypeLabel", "严重失信").containsEntry("recordedBy", "chenxiaoyan");
+  }
+
+  @Test
+  void cooperationTZP_V2_fraudAndMinorAccidentsEndTheAgreementWithoutARegistryEntry() {
+    ProcessInstance cooperation = signed();
+    yearBegins(cooperation, 1, "2026-11-02T10:00+08:00");
+    clock("2027-06-01T10:00+08:00");
+    int recordsBefore = creditRegistry.all(CREDIT_CODE).size();
+    report(cooperation, "safetyEnvironmentalAccident", "车间发生一般火灾，无人员伤亡。");
+    complete(task(cooperation, "Task_VerifyViolation"), Map.of("violationVerified", "verified",
+        "violationFinding", "经区应急管理局认定为一般事故。", "accidentMajor", "notMajor"));
+
+    assertThat(cooperation).hasPassed("Gateway_CreditEntry", "EndEvent_TerminateAgreement")
+        .hasNotPassed("Task_RecordCreditEntry").isWaitingAt("Task_HandleFunds");
+    Assertions.assertThat(creditRegistry.all(CREDIT_CODE)).hasSize(recordsBefore);
+    Assertions.assertThat(ViolationCreditEntry.typeFor("fraud", "verified", null)).isEmpty();
+    Assertions.assertThat(ViolationCreditEntry.typeFor("seriousDishonesty", "notVerified", null)).isEmpty();
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
+
+  /** A violation report delivered as the portal delivers it. */
+  private void report(ProcessInstance cooperation, String type, String description) {
+    runtimeService.createMessageCorrelation("PartnerViolationReported").processInstanceId(cooperation.getId())
+        .setVariablesToTriggeredScope(Map.of("violationType", type, "violationDescription", description,
+            "reporterName", "通州区市场监管局"))
+        .correlate();
+  }
 
   private ProcessInstance start() {
     Map<String, Object> variables = new HashMap<>();
     variables.put("applicant", "huanglei");
     variables.put("organisationName", "北京通州智造科技有限公司");
-    variables.put("creditCode", "91110112MA01AAAA1X");
+    variables.put("creditCode", CREDIT_CODE);
     variables.put("localityGroup", "tz-locality-songzhuang");
     variables.put("callId", "TZP-2026");
     variables.put("applicationInstanceId", "app-songzhuang-001");
