@@ -171,7 +171,16 @@ try {
         administrativeLeadName: '赵总', administrativeLeadPosition: '董事长',
         technicalLeadName: '钱院士', technicalLeadProfile: '中国工程院院士，集成电路材料专家',
         commissionerName: '孙工', commissionerBackground: '微电子专业博士，十年项目管理经验',
-        integrityCommitment: true
+        integrityCommitment: true,
+        planKeyTasks: '高端光刻胶树脂与光酸合成工艺攻关',
+        planResearchSchedule: '先完成样品验证，再建成中试线，最后完成产业化验收',
+        planFundingArrangement: '牵头单位自筹6000万元，成员单位配套2000万元',
+        planAcceptanceIndicators: '两款光刻胶通过产线验证，申请发明专利20项',
+        planLayout: '专利池共建共享；联合培养博士20名；在三条产线推广应用',
+        planMilestones: [
+          { milestoneName: '光刻胶样品通过验证', milestoneDate: '2026-12-31', milestoneIndicator: '两款样品通过客户验证', milestoneSharePercent: 40 },
+          { milestoneName: '产业化验收', milestoneDate: '2027-12-31', milestoneIndicator: '量产并进入产线供应链', milestoneSharePercent: 60 }
+        ]
       })
     });
     // The experts' tasks are created asynchronously; with the job executor off the test clock runs them.

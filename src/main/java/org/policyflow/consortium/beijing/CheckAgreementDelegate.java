@@ -1,9 +1,11 @@
 package org.policyflow.consortium.beijing;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.policyflow.shared.experts.VariableValues;
 import org.policyflow.shared.rules.PolicyRuleException;
 import org.policyflow.shared.rules.RuleViolation;
@@ -12,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Task_CheckAgreement of bj-consortium, before the submission goes to expert review: BJC-A1 the formation
  * agreement covers every configured mechanism (each missing one named), BJC-A2 administrative and technical
- * chiefs and a project commissioner with a technical background, BJC-I1 the integrity commitment.
+ * chiefs and a project commissioner with a technical background, BJC-I1 the integrity commitment, BJC-P2 the
+ * development plan with its main indicators and the consortium's own milestones (funded under BJC-F1).
  */
 @Component("checkConsortiumAgreement")
 public class CheckAgreementDelegate implements JavaDelegate {
@@ -41,6 +44,8 @@ public class CheckAgreementDelegate implements JavaDelegate {
       violations.add(new RuleViolation("BJC-I1", "integrityCommitment",
           "申报须提交诚信承诺书，承诺材料真实、有效、完整", "The submission needs the signed integrity commitment"));
     }
+    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), RecordSupportDecisionDelegate.CHINA);
+    DevelopmentPlan.check(execution.getVariables(), today, violations);
     if (!violations.isEmpty()) {
       throw new PolicyRuleException(violations);
     }

@@ -14,8 +14,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * BJC-F1 milestone funding ("里程碑"式资助, 004 §七(三)): each stage's assessment is recorded, and a stage's
- * funds are released only when its latest assessment passed. The release itself checks that again, so no
+ * BJC-F1 milestone funding ("里程碑"式资助, 004 §七(三)) over the milestones of the consortium's own development
+ * plan (BJC-P2): each stage's assessment is recorded, and a stage's funds are released only when its latest
+ * assessment passed. The release itself checks that again, so no
  * path through the model (or a later model change) can pay a stage whose assessment failed.
  */
 @Configuration
@@ -34,6 +35,7 @@ public class MilestoneFundingDelegates {
       Map<String, Object> assessment = new LinkedHashMap<>();
       assessment.put("stage", execution.getVariable("currentMilestone"));
       assessment.put("index", execution.getVariable("milestoneIndex"));
+      assessment.put("indicator", execution.getVariable("currentMilestoneIndicator"));
       assessment.put("result", result);
       assessment.put("comment", ConsortiumChecks.text(execution, "milestoneAssessmentComment"));
       assessment.put("assessedBy", RuleExceptions.officer(identityService));
@@ -76,7 +78,14 @@ public class MilestoneFundingDelegates {
     if (next < plan.size()) {
       execution.setVariable("currentMilestone", plan.get(next).get("stage"));
       execution.setVariable("currentMilestoneAmount", plan.get(next).get("amount"));
+      showStage(execution, plan.get(next));
     }
+  }
+
+  /** The milestone form shows what the consortium committed to for the stage (BJC-P2): date and indicator. */
+  static void showStage(DelegateExecution execution, Map<String, Object> stage) {
+    execution.setVariable("currentMilestonePlannedDate", stage.get("plannedDate"));
+    execution.setVariable("currentMilestoneIndicator", stage.get("indicator"));
   }
 
   static void append(DelegateExecution execution, String name, Object entry) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,6 +15,7 @@ import org.policyflow.shared.credit.CreditRecord;
 import org.policyflow.shared.credit.CreditRecord.ResponsiblePerson;
 import org.policyflow.shared.credit.CreditRecordType;
 import org.policyflow.shared.credit.CreditRegistry;
+import org.policyflow.shared.credit.PersonDocument;
 import org.policyflow.shared.experts.VariableValues;
 import org.policyflow.shared.rules.PolicyRuleException;
 import org.policyflow.shared.rules.RuleViolation;
@@ -83,8 +85,9 @@ public class RecordBadCreditDelegate implements JavaDelegate {
   }
 
   /**
-   * "对相关单位和人员记入不良信用记录" (004 §八3): the persons go to the registry as named entries (name and
-   * position), so a later check can find them; a row without a name is refused rather than dropped.
+   * "承担单位及相关人员存在失信行为的…作不良信用记录" (004 §八3): the persons go to the registry as entries of
+   * their own — name, position and identity document — so a later check finds the person, not a namesake; a
+   * row without them is refused rather than dropped.
    */
   private static List<ResponsiblePerson> persons(DelegateExecution execution, List<RuleViolation> violations) {
     List<ResponsiblePerson> persons = new ArrayList<>();
@@ -92,15 +95,23 @@ public class RecordBadCreditDelegate implements JavaDelegate {
     for (int i = 0; i < rows.size(); i++) {
       String name = VariableValues.text(rows.get(i).get("personName"));
       String role = VariableValues.text(rows.get(i).get("personRole"));
-      if (name.isEmpty() && role.isEmpty()) {
+      String idType = VariableValues.text(rows.get(i).get("personIdType"));
+      String idNumber = PersonDocument.normalise(VariableValues.text(rows.get(i).get("personIdNumber")));
+      if (name.isEmpty() && role.isEmpty() && idNumber.isEmpty()) {
         continue;
       }
       if (name.isEmpty() || name.length() > MAX_NAME || name.contains("、") || role.length() > MAX_ROLE) {
         violations.add(new RuleViolation(RULE, PERSONS, "第" + (i + 1) + "名相关人员须填写姓名（不超过" + MAX_NAME
             + "字，不含“、”），职务不超过" + MAX_ROLE + "字", "Person " + (i + 1) + " needs a name of at most " + MAX_NAME
             + " characters and a position of at most " + MAX_ROLE));
+        continue;
+      }
+      Optional<String[]> problem = PersonDocument.problem(idType, idNumber);
+      if (problem.isPresent()) {
+        violations.add(new RuleViolation(RULE, PERSONS, "第" + (i + 1) + "名相关人员（" + name + "）须填写证件类型和号码："
+            + problem.get()[0], "Person " + (i + 1) + " needs an identity document: " + problem.get()[1]));
       } else {
-        persons.add(new ResponsiblePerson(name, role));
+        persons.add(new ResponsiblePerson(name, role, idType, idNumber));
       }
     }
     if (persons.size() > MAX_PERSONS) {

@@ -1,13 +1,11 @@
 package org.policyflow.consortium.beijing;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task_RecordSupportDecision of bj-consortium (确定支持对象, 004 §六4). For a supported consortium:
- * the total support is split into the configured milestone stages (BJC-F1) and the first performance
- * evaluation date set by the department becomes the evaluation timer (BJC-P1).
+ * the total support is split over the milestones of the consortium's own development plan (BJC-F1, BJC-P2),
+ * the first performance evaluation date set by the department becomes the evaluation timer (BJC-P1) and the
+ * commissioner's follow-up cycle is fixed (BJC-S1).
  */
 @Component("recordSupportDecision")
 public class RecordSupportDecisionDelegate implements JavaDelegate {
@@ -53,21 +52,23 @@ public class RecordSupportDecisionDelegate implements JavaDelegate {
     if (!violations.isEmpty()) {
       throw new PolicyRuleException(violations);
     }
-    List<Map<String, Object>> plan = new ArrayList<>();
-    for (BjConsortiumProperties.Milestone milestone : properties.milestones()) {
-      Map<String, Object> stage = new LinkedHashMap<>();
-      stage.put("stage", milestone.name());
-      stage.put("sharePercent", milestone.sharePercent());
-      stage.put("amount", total.multiply(BigDecimal.valueOf(milestone.sharePercent()))
-          .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP).doubleValue());
-      plan.add(stage);
+    // BJC-F1 funds the consortium's own milestones (BJC-P2), checked when the plan was submitted.
+    List<DevelopmentPlan.Milestone> milestones = DevelopmentPlan.check(execution.getVariables(),
+        LocalDate.MIN, violations);
+    if (!violations.isEmpty()) {
+      throw new PolicyRuleException(violations);
     }
+    List<Map<String, Object>> plan = DevelopmentPlan.fundingPlan(milestones, total);
     execution.setVariable("supported", true);
     execution.setVariable("milestonePlan", plan);
     execution.setVariable("milestoneIndex", 0);
     execution.setVariable("currentMilestone", plan.get(0).get("stage"));
     execution.setVariable("currentMilestoneAmount", plan.get(0).get("amount"));
+    MilestoneFundingDelegates.showStage(execution, plan.get(0));
     execution.setVariable("evaluationDueAt", evaluationDue);
+    // BJC-S1: the follow-up cycle of the operating phase, as configured when the consortium is supported.
+    execution.setVariable("followUpCycle", properties.followUpCycle());
+    execution.setVariable("followUpResponsePeriod", properties.followUpResponsePeriod());
   }
 
   /** A date entered by the department (yyyy-MM-dd), after today; the timer fires at its start (China time). */

@@ -21,8 +21,11 @@ public record CreditRecord(
     String processInstanceId,
     List<ResponsiblePerson> persons) {
 
-  /** A person named in a record: name and position in the unit. */
-  public record ResponsiblePerson(String name, String role) {}
+  /**
+   * A person named in a record: name, position in the unit and the identity document (type code of
+   * {@link PersonDocument#TYPES}, number) by which {@link CreditRegistry#findByPersonDocument} finds them.
+   */
+  public record ResponsiblePerson(String name, String role, String idType, String idNumber) {}
 
   public CreditRecord {
     persons = persons == null ? List.of() : List.copyOf(persons);

@@ -30,6 +30,7 @@ public class CreditRegistry {
   public static final String PROCESS_KEY = "credit-record";
   static final String PERSONS = "responsiblePersons";
   static final String PERSON_NAMES = "responsiblePersonNames";
+  static final String PERSON_DOCUMENTS = "responsiblePersonDocuments";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RuntimeService runtimeService;
@@ -57,6 +58,11 @@ public class CreditRegistry {
       variables.put(PERSONS, writePersons(record.persons()));
       // "、name、name、": one LIKE on this variable finds a person, whatever the order of the names.
       variables.put(PERSON_NAMES, "、" + String.join("、", record.persons().stream().map(ResponsiblePerson::name).toList()) + "、");
+      List<String> documents = record.persons().stream().filter(p -> p.idType() != null && p.idNumber() != null)
+          .map(p -> document(p.idType(), p.idNumber())).toList();
+      if (!documents.isEmpty()) {
+        variables.put(PERSON_DOCUMENTS, "、" + String.join("、", documents) + "、");
+      }
     }
     String id = system.call(() -> runtimeService
         .startProcessInstanceByKey(PROCESS_KEY, CreditCode.normalise(record.creditCode()), variables).getId());
@@ -87,6 +93,27 @@ public class CreditRegistry {
           .variableValueLike(PERSON_NAMES, "%、" + trimmed + "、%").list();
       return records(instances).stream().sorted((a, b) -> a.recordDate().compareTo(b.recordDate())).toList();
     });
+  }
+
+  /**
+   * Records that name the holder of this identity document among those responsible, oldest first: the way to
+   * find a person for certain, where {@link #findByPerson} finds everybody of that name.
+   */
+  public List<CreditRecord> findByPersonDocument(String idType, String idNumber) {
+    String number = PersonDocument.normalise(idNumber);
+    if (!PersonDocument.TYPES.containsKey(idType) || number.isEmpty() || !number.matches("[A-Z0-9]+")) {
+      return List.of();
+    }
+    return system.call(() -> {
+      List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
+          .processDefinitionKey(PROCESS_KEY).completed()
+          .variableValueLike(PERSON_DOCUMENTS, "%、" + document(idType, number) + "、%").list();
+      return records(instances).stream().sorted((a, b) -> a.recordDate().compareTo(b.recordDate())).toList();
+    });
+  }
+
+  private static String document(String idType, String idNumber) {
+    return idType + ":" + PersonDocument.normalise(idNumber);
   }
 
   /** Every record of the organisation. */

@@ -3,6 +3,8 @@ package org.policyflow.consortium.beijing;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -32,6 +34,7 @@ import org.policyflow.shared.credit.CreditCode;
 import org.policyflow.shared.credit.CreditRecord;
 import org.policyflow.shared.credit.CreditRecordType;
 import org.policyflow.shared.credit.CreditRegistry;
+import org.policyflow.shared.credit.PersonDocument;
 import org.policyflow.shared.experts.ExpertReviewDriver;
 import org.policyflow.shared.experts.VariableValues;
 import org.policyflow.shared.rules.PolicyRuleException;
@@ -45,6 +48,7 @@ import org.springframework.http.ResponseEntity;
 class BjConsortiumProcessTest {
 
   static final String OFFICER = "lijianguo";
+  static final String COMMISSIONER = "sunwen";
   static final String LEAD_CODE = "91110108MA01XKQ126";
   // Units with registry records get codes of their own: the registry is shared history, and a record for
   // LEAD_CODE would refuse the lead unit of every later test (BJC-I2).
@@ -88,24 +92,25 @@ class BjConsortiumProcessTest {
     long supported = (Long) runtimeService.getVariable(consortium.getId(), "supportedConsortia");
     Assertions.assertThat((String) runtimeService.getVariable(consortium.getId(), "targetStatusText")).contains("20");
 
-    for (String stage : List.of("启动阶段", "中期考核阶段", "验收阶段")) {
+    // BJC-F1 over the consortium's own milestones (BJC-P2): names, indicators and shares from its plan.
+    for (String stage : List.of("光刻胶样品通过验证", "中试线建成", "产业化验收")) {
       Assertions.assertThat(runtimeService.getVariable(consortium.getId(), "currentMilestone")).isEqualTo(stage);
       complete("Task_AssessMilestone", consortium, Map.of("milestoneAssessment", "passed", "milestoneAssessmentComment", "按期完成"));
     }
     assertThat(consortium).hasPassed("EndEvent_MilestonesCompleted");
     List<Map<String, Object>> releases = VariableValues.rows(runtimeService.getVariable(consortium.getId(), "fundingReleases"));
-    Assertions.assertThat(releases).extracting(r -> r.get("stage")).containsExactly("启动阶段", "中期考核阶段", "验收阶段");
-    Assertions.assertThat(releases).extracting(r -> ((Number) r.get("amount")).doubleValue()).containsExactly(300.0, 400.0, 300.0);
+    Assertions.assertThat(releases).extracting(r -> r.get("stage")).containsExactly("光刻胶样品通过验证", "中试线建成", "产业化验收");
+    Assertions.assertThat(releases).extracting(r -> ((Number) r.get("amount")).doubleValue()).containsExactly(200.0, 500.0, 300.0);
 
     // BJC-P1: the evaluation waits for the date the department set (2026-06-30).
-    Job evaluation = managementService.createJobQuery().processInstanceId(consortium.getId()).timers().singleResult();
+    Job evaluation = evaluationTimer(consortium);
     Assertions.assertThat(evaluation.getDuedate()).isEqualTo(at("2026-06-30T00:00+08:00"));
     clock("2026-06-30T08:00+08:00");
     managementService.executeJob(evaluation.getId());
     complete("Task_EvaluatePerformance", consortium, Map.of("performanceRating", "excellent",
         "evaluationComment", "攻克关键技术两项", "nextEvaluationDate", "2026-12-15"));
     complete("Task_IncreaseSupport", consortium, Map.of("measureDescription", "追加支持重点应用场景示范", "measureAmount", 200));
-    Job next = managementService.createJobQuery().processInstanceId(consortium.getId()).timers().singleResult();
+    Job next = evaluationTimer(consortium);
     Assertions.assertThat(next.getDuedate()).isEqualTo(at("2026-12-15T00:00+08:00"));
     clock("2026-12-15T08:00+08:00");
     managementService.executeJob(next.getId());
@@ -128,12 +133,12 @@ class BjConsortiumProcessTest {
     // Even forcing the instance onto the release cannot pay the failed stage.
     Assertions.assertThatThrownBy(() -> runtimeService.createProcessInstanceModification(consortium.getId())
             .startBeforeActivity("Task_ReleaseMilestoneFunding").execute())
-        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("BJC-F1").hasMessageContaining("启动阶段");
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("BJC-F1").hasMessageContaining("光刻胶样品通过验证");
 
     complete("Task_HandleFailedMilestone", consortium, Map.of("failedMilestoneDecision", "reassess", "failedMilestoneNote", "限期一个月整改"));
     complete("Task_AssessMilestone", consortium, Map.of("milestoneAssessment", "passed", "milestoneAssessmentComment", "整改到位"));
     Assertions.assertThat(VariableValues.rows(runtimeService.getVariable(consortium.getId(), "fundingReleases")))
-        .singleElement().satisfies(r -> Assertions.assertThat(r.get("stage")).isEqualTo("启动阶段"));
+        .singleElement().satisfies(r -> Assertions.assertThat(r.get("stage")).isEqualTo("光刻胶样品通过验证"));
 
     complete("Task_AssessMilestone", consortium, Map.of("milestoneAssessment", "failed", "milestoneAssessmentComment", "中期目标未达成"));
     complete("Task_HandleFailedMilestone", consortium, Map.of("failedMilestoneDecision", "stop", "failedMilestoneNote", "停止后续拨付"));
@@ -145,8 +150,7 @@ class BjConsortiumProcessTest {
   void consortiumBJC_P1_notUpToStandardNeedsRectificationOrRecovery() {
     ProcessInstance consortium = supported("北京医药健康创新联合体");
     clock("2026-06-30T08:00+08:00");
-    managementService.executeJob(managementService.createJobQuery().processInstanceId(consortium.getId()).timers()
-        .singleResult().getId());
+    managementService.executeJob(evaluationTimer(consortium).getId());
     Task evaluation = task("Task_EvaluatePerformance", consortium);
     Assertions.assertThatThrownBy(() -> completeAsOfficer(evaluation, Map.of("performanceRating", "substandard",
             "evaluationComment", "关键指标未完成", "nextEvaluationDate", "2026-01-01")))
@@ -312,6 +316,7 @@ class BjConsortiumProcessTest {
     agreementForm().forEach((k, v) -> variables.put(k, Map.of("value", v)));
     variables.put("agreementMechanisms", Map.of("value", "[\"责任落实\",\"协同攻关\",\"决策运行\",\"资金筹措\",\"知识产权管理\",\"开放创新合作\",\"利益分配\"]",
         "type", "Json"));
+    variables.put("planMilestones", Map.of("value", json(agreementForm().get("planMilestones")), "type", "Json"));
     variables.put("integrityCommitment", Map.of("value", false));
     ResponseEntity<Map> refused = http.withBasicAuth(OFFICER, "demo").postForEntity(
         "/engine-rest/task/" + task.getId() + "/submit-form", Map.of("variables", variables), Map.class);
@@ -392,6 +397,141 @@ class BjConsortiumProcessTest {
     Assertions.assertThat(((Number) after.getBody().get("remaining")).intValue()).isEqualTo(Math.max(0, 20 - supportedBefore - 1));
   }
 
+
+  // ---------------------------------------------------------------- development plan (BJC-P2, 004 §三5)
+
+  @Test
+  void consortiumBJC_P2_developmentPlanNeedsItsMainIndicatorsAndTheConsortiumsOwnMilestones() {
+    ProcessInstance consortium = membersDetermined("北京某创新联合体");
+    Task task = task("Task_RecordAgreement", consortium);
+    Map<String, Object> incomplete = agreementForm();
+    incomplete.remove("planKeyTasks");
+    incomplete.put("planFundingArrangement", " ");
+    incomplete.put("planMilestones", List.of(milestone("样品验证", "2026-03-31", "样品通过验证", 20),
+        milestone("中试", "2026-09-30", "中试线建成", 50), milestone("验收", "2027-06-30", "量产", 20)));
+    Assertions.assertThatThrownBy(() -> completeAsOfficer(task, incomplete))
+        .isInstanceOf(PolicyRuleException.class)
+        .hasMessageContaining("[BJC-P2] planKeyTasks: 发展规划须明确关键核心任务")
+        .hasMessageContaining("[BJC-P2] planFundingArrangement: 发展规划须明确资金投入安排")
+        .hasMessageContaining("[BJC-P2] planMilestones: 各里程碑拨付比例之和须为100%，现为90%")
+        .satisfies(e -> Assertions.assertThat(e.getMessage()).doesNotContain("planResearchSchedule"));
+
+    Map<String, Object> disordered = agreementForm();
+    disordered.put("planMilestones", List.of(milestone("样品验证", "2025-10-01", "样品通过验证", 50),
+        milestone("中试", "2026-09-30", "", 30), milestone("验收", "2026-06-30", "量产", 20)));
+    Assertions.assertThatThrownBy(() -> completeAsOfficer(task, disordered))
+        .isInstanceOf(PolicyRuleException.class)
+        .hasMessageContaining("第1个里程碑须填写晚于今天的计划完成日期")
+        .hasMessageContaining("第2个里程碑须填写名称和考核指标");
+    Map<String, Object> none = agreementForm();
+    none.put("planMilestones", List.of());
+    Assertions.assertThatThrownBy(() -> completeAsOfficer(task, none))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[BJC-P2] planMilestones: 发展规划须列明至少一个里程碑");
+    assertThat(consortium).isWaitingAt("Task_RecordAgreement");
+
+    completeAsOfficer(task, agreementForm());
+    assertThat(consortium).isWaitingAt("CallActivity_MaterialReview");
+    // The plan is part of the case's dossier, under the form's own labels.
+    ResponseEntity<Map> dossier = http.withBasicAuth(OFFICER, "demo").getForEntity("/api/dossiers/" + consortium.getId(), Map.class);
+    Assertions.assertThat(dossier.getStatusCode()).isEqualTo(HttpStatus.OK);
+    Assertions.assertThat(String.valueOf(dossier.getBody().get("sections")))
+        .contains("关键核心任务", "高端光刻胶树脂与光酸合成工艺攻关", "成果验收考核指标", "资金投入安排");
+  }
+
+  @Test
+  void consortiumBJC_F1_P2_milestonesAreTheConsortiumsOwnWithTheirDatesAndIndicators() {
+    ProcessInstance consortium = supported("北京某自定里程碑创新联合体");
+    List<Map<String, Object>> plan = VariableValues.rows(runtimeService.getVariable(consortium.getId(), "milestonePlan"));
+    Assertions.assertThat(plan).extracting(m -> m.get("stage"), m -> m.get("plannedDate"), m -> m.get("sharePercent"))
+        .containsExactly(Assertions.tuple("光刻胶样品通过验证", "2026-03-31", 20), Assertions.tuple("中试线建成", "2026-09-30", 50),
+            Assertions.tuple("产业化验收", "2027-06-30", 30));
+    Assertions.assertThat(runtimeService.getVariable(consortium.getId(), "currentMilestoneIndicator")).isEqualTo("两款样品通过客户验证");
+    complete("Task_AssessMilestone", consortium, Map.of("milestoneAssessment", "passed", "milestoneAssessmentComment", "按期完成"));
+    Assertions.assertThat(runtimeService.getVariable(consortium.getId(), "currentMilestone")).isEqualTo("中试线建成");
+    Assertions.assertThat(runtimeService.getVariable(consortium.getId(), "currentMilestonePlannedDate")).isEqualTo("2026-09-30");
+    Assertions.assertThat(VariableValues.rows(runtimeService.getVariable(consortium.getId(), "milestoneAssessments")))
+        .singleElement().satisfies(a -> Assertions.assertThat(a.get("indicator")).isEqualTo("两款样品通过客户验证"));
+  }
+
+  // ---------------------------------------------------------------- follow-up (BJC-S1, 004 §三3, §八1)
+
+  @Test
+  void consortiumBJC_S1_theCommissionerFollowsUpEveryCycleAndAnOverdueFollowUpGoesToBjSti() {
+    ProcessInstance consortium = supported("北京某服务包创新联合体");
+    Job cycle = followUpCycle(consortium);
+    // follow-up-cycle R/P3M, started when the consortium was supported (2025-11-03 09:00).
+    Assertions.assertThat(cycle.getDuedate()).isEqualTo(at("2026-02-03T09:00+08:00"));
+    Assertions.assertThat(taskService.createTaskQuery().processInstanceId(consortium.getId())
+        .taskDefinitionKey("Task_CommissionerFollowUp").count()).isZero();
+
+    clock("2026-02-03T09:30+08:00");
+    managementService.executeJob(cycle.getId());
+    Task first = task("Task_CommissionerFollowUp", consortium);
+    Assertions.assertThat(first.getName()).isEqualTo("项目专员跟进服务（第1次）：北京某服务包创新联合体");
+    Assertions.assertThat(taskService.createTaskQuery().taskId(first.getId()).taskCandidateGroup("bj-commissioners").count()).isOne();
+    Assertions.assertThat(first.getDueDate()).isAfter(at("2026-02-10T00:00+08:00"));
+    Assertions.assertThat(followUpCycle(consortium).getDuedate()).as("the cycle goes on").isAfter(at("2026-04-30T00:00+08:00"));
+
+    Assertions.assertThatThrownBy(() -> completeAs(COMMISSIONER, "bj-commissioners", first, Map.of("followUpDate", "2026-02-03",
+            "followUpMethod", "visit", "followUpProblems", "中试设备进口受限", "followUpCoordination", "协调海关通关")))
+        .hasRootCauseInstanceOf(PolicyRuleException.class)
+        .hasMessageContaining("[BJC-S1] followUpProgress: 项目专员跟进须填写项目进展")
+        .hasMessageContaining("[BJC-S1] servicePackageMeasures: 有需协调解决事项的，须填写服务包措施");
+    // Over HTTP (Tasklist) the same refusal is a 400 naming field and rule, and the task stays open.
+    ResponseEntity<Map> refused = http.withBasicAuth(COMMISSIONER, "demo").postForEntity(
+        "/engine-rest/task/" + first.getId() + "/submit-form", Map.of("variables", Map.of(
+            "followUpDate", Map.of("value", "2026-02-03"), "followUpMethod", Map.of("value", "visit"),
+            "followUpProgress", Map.of("value", "样品已送两家客户验证"), "followUpProblems", Map.of("value", "中试设备进口受限"),
+            "followUpCoordination", Map.of("value", "协调海关通关"))), Map.class);
+    Assertions.assertThat(refused.getStatusCode()).as(String.valueOf(refused.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
+    Assertions.assertThat((String) refused.getBody().get("message")).contains("[BJC-S1] servicePackageMeasures");
+    Assertions.assertThat(taskService.createTaskQuery().taskId(first.getId()).count()).isOne();
+    completeAs(COMMISSIONER, "bj-commissioners", first, Map.of("followUpDate", "2026-02-03", "followUpMethod", "visit",
+        "followUpProgress", "样品已送两家客户验证", "followUpProblems", "中试设备进口受限", "followUpCoordination", "协调海关通关",
+        "servicePackageMeasures", "市科委会同北京海关建立绿色通道，专人对接"));
+    assertThat(consortium).hasPassed("EndEvent_FollowUpRecorded");
+    Assertions.assertThat(runtimeService.getVariable(consortium.getId(), "followUpProgress"))
+        .as("each follow-up keeps its entries in its own scope").isNull();
+    Assertions.assertThat(VariableValues.rows(runtimeService.getVariable(consortium.getId(), "followUps"))).singleElement()
+        .satisfies(f -> Assertions.assertThat(f).containsEntry("round", 1).containsEntry("recordedBy", COMMISSIONER)
+            .containsEntry("measures", "市科委会同北京海关建立绿色通道，专人对接").containsEntry("late", false));
+
+    // The second round is not recorded in time: the deadline passes, bj-sti is asked to supervise.
+    clock("2026-05-04T09:00+08:00");
+    managementService.executeJob(followUpCycle(consortium).getId());
+    Task second = task("Task_CommissionerFollowUp", consortium);
+    Job overdue = managementService.createJobQuery().processInstanceId(consortium.getId())
+        .activityId("BoundaryEvent_FollowUpOverdue").singleResult();
+    Assertions.assertThat(overdue.getDuedate()).isEqualTo(second.getDueDate());
+    ClockUtil.setCurrentTime(new Date(overdue.getDuedate().getTime() + 3_600_000));
+    managementService.executeJob(overdue.getId());
+    Task supervise = task("Task_SuperviseOverdueFollowUp", consortium);
+    Assertions.assertThat(taskService.createTaskQuery().taskId(supervise.getId()).taskCandidateGroup("bj-sti").count()).isOne();
+    Assertions.assertThat(taskService.getVariable(supervise.getId(), "overdueFollowUpRound")).isEqualTo(2);
+    Assertions.assertThat(VariableValues.rows(runtimeService.getVariable(consortium.getId(), "overdueFollowUps"))).singleElement()
+        .satisfies(o -> Assertions.assertThat(o).containsEntry("round", 2).containsEntry("taskId", second.getId()));
+    assertThat(consortium).isWaitingAt("Task_CommissionerFollowUp", "Task_SuperviseOverdueFollowUp");
+
+    completeAsOfficer(supervise, Map.of("supervisionNote", "已电话督促项目专员三日内完成跟进"));
+    clock("2026-05-20T16:00+08:00");
+    completeAs(COMMISSIONER, "bj-commissioners", second, Map.of("followUpDate", "2026-05-20", "followUpMethod", "remote",
+        "followUpProgress", "中试线设备安装完成", "followUpProblems", "无"));
+    Assertions.assertThat(VariableValues.rows(runtimeService.getVariable(consortium.getId(), "followUps")))
+        .extracting(f -> f.get("round"), f -> f.get("late")).containsExactly(Assertions.tuple(1, false), Assertions.tuple(2, true));
+  }
+
+  @Test
+  void consortiumBJC_S1_theFollowUpCycleEndsWithTheOperatingPhase() {
+    ProcessInstance consortium = supported("北京某短周期创新联合体");
+    complete("Task_AssessMilestone", consortium, Map.of("milestoneAssessment", "failed", "milestoneAssessmentComment", "样品未通过"));
+    complete("Task_HandleFailedMilestone", consortium, Map.of("failedMilestoneDecision", "stop", "failedMilestoneNote", "停止拨付"));
+    clock("2026-06-30T08:00+08:00");
+    managementService.executeJob(evaluationTimer(consortium).getId());
+    complete("Task_EvaluatePerformance", consortium, Map.of("performanceRating", "qualified", "evaluationComment", "按计划推进"));
+    assertThat(consortium).hasPassed("EndEvent_OperatingCompleted").isEnded();
+    Assertions.assertThat(managementService.createJobQuery().processInstanceId(consortium.getId()).count()).isZero();
+  }
+
   // ---------------------------------------------------------------- credit
 
   @Test
@@ -409,7 +549,7 @@ class BjConsortiumProcessTest {
     Assertions.assertThat(taskService.getVariable(verify.getId(), "dishonestyReport")).isEqualTo("举报牵头单位虚报研发投入、伪造验收材料");
     completeAsOfficer(verify, Map.of("dishonestyVerified", "verified", "dishonestUnitName", "北京芯联微电子有限公司",
         "dishonestUnitCreditCode", DISHONEST_CODE, "responsiblePersons", List.of(
-            Map.of("personName", "王某甲", "personRole", "财务负责人"), Map.of("personName", "李某乙", "personRole", "项目负责人")),
+            person("王某甲", "财务负责人", "resident-id", WANG_ID), person("李某乙", "项目负责人", "passport", "e 1234 5678")),
         "verificationSource", "京科监〔2025〕9号核查结论", "verificationDescription", "伪造验收材料属实", "suspectedCrime", true));
     assertThat(consortium).isWaitingAt("Task_TransferToJudiciary");
     Assertions.assertThat(VariableValues.map(runtimeService.getVariable(consortium.getId(), "judicialTransferDecision")))
@@ -424,8 +564,9 @@ class BjConsortiumProcessTest {
             EnumSet.of(CreditRecordType.SERIOUS_DISHONESTY, CreditRecordType.BAD_CREDIT), today.minusYears(3), today))
         .singleElement().satisfies(r -> {
           // 相关人员 are registry entries, found by name, not words inside the description.
-          Assertions.assertThat(r.persons()).containsExactly(new CreditRecord.ResponsiblePerson("王某甲", "财务负责人"),
-              new CreditRecord.ResponsiblePerson("李某乙", "项目负责人"));
+          Assertions.assertThat(r.persons()).containsExactly(
+              new CreditRecord.ResponsiblePerson("王某甲", "财务负责人", "resident-id", WANG_ID),
+              new CreditRecord.ResponsiblePerson("李某乙", "项目负责人", "passport", "E12345678"));
           Assertions.assertThat(r.description()).doesNotContain("王某甲");
           Assertions.assertThat(r.type()).isEqualTo(CreditRecordType.BAD_CREDIT);
           Assertions.assertThat(r.ruleId()).isEqualTo("BJC-CR1");
@@ -435,6 +576,11 @@ class BjConsortiumProcessTest {
 
     Assertions.assertThat(creditRegistry.findByPerson("李某乙")).extracting(CreditRecord::creditCode).contains(DISHONEST_CODE);
     Assertions.assertThat(creditRegistry.findByPerson("李某")).as("a name is matched whole").isEmpty();
+    // A person is found by the identity document, not a namesake: the document is the person's registry key.
+    Assertions.assertThat(creditRegistry.findByPersonDocument("resident-id", WANG_ID.toLowerCase()))
+        .extracting(CreditRecord::creditCode).containsExactly(DISHONEST_CODE);
+    Assertions.assertThat(creditRegistry.findByPersonDocument("passport", "E12345678")).hasSize(1);
+    Assertions.assertThat(creditRegistry.findByPersonDocument("resident-id", residentId("11010819850202123"))).isEmpty();
 
     // Months later the same organisation applies to the Tongzhou partner programme: TZP-E5 refuses it.
     ClockUtil.setCurrentTime(at("2026-03-02T09:00+08:00"));
@@ -494,7 +640,69 @@ class BjConsortiumProcessTest {
         .satisfies(r -> Assertions.assertThat(r.type()).isEqualTo(CreditRecordType.BAD_CREDIT));
   }
 
+  @Test
+  void consortiumBJC_CR1_aPersonResponsibleNeedsAValidIdentityDocument() {
+    ProcessInstance consortium = propose("北京某创新联合体");
+    http.withBasicAuth(OFFICER, "demo").postForEntity("/api/bj-consortium/" + consortium.getId() + "/dishonesty-reports",
+        Map.of("report", "举报虚报"), Map.class);
+    Task verify = task("Task_VerifyDishonesty", consortium);
+    Map<String, Object> verified = new HashMap<>(Map.of("dishonestyVerified", "verified", "dishonestUnitName", "北京某公司",
+        "dishonestUnitCreditCode", code("91110105MA02ABC2"), "verificationSource", "京科监〔2025〕11号",
+        "verificationDescription", "属实"));
+    verified.put("responsiblePersons", List.of(Map.of("personName", "赵某丙", "personRole", "法定代表人"),
+        person("钱某丁", "财务负责人", "resident-id", "110108198001011230")));
+    Assertions.assertThatThrownBy(() -> completeAsOfficer(verify, verified))
+        .isInstanceOf(PolicyRuleException.class)
+        .hasMessageContaining("[BJC-CR1] responsiblePersons: 第1名相关人员（赵某丙）须填写证件类型和号码：请选择证件类型")
+        .hasMessageContaining("第2名相关人员（钱某丁）须填写证件类型和号码：居民身份证号码应为18位且校验位正确");
+    Assertions.assertThat(creditRegistry.all(code("91110105MA02ABC2"))).as("a refused verification writes nothing").isEmpty();
+    verified.put("responsiblePersons", List.of(person("赵某丙", "法定代表人", "hk-macao-permit", "H12345678")));
+    completeAsOfficer(verify, verified);
+    Assertions.assertThat(creditRegistry.findByPersonDocument("hk-macao-permit", "H12345678"))
+        .extracting(CreditRecord::creditCode).containsExactly(code("91110105MA02ABC2"));
+  }
+
   // ---------------------------------------------------------------- integrity (BJC-I2, 004 §八3)
+
+  /**
+   * Issue 20 item 14 as it was reported: a unit with a recorded bad-credit entry was refused as a Tongzhou partner
+   * (TZP-E5) and then started a Beijing consortium as its lead unit. The lead-unit check reads the same registry.
+   */
+  @Test
+  void consortiumBJC_I2_aUnitRefusedAsPartnerUnderTZP_E5ForBadCreditIsNotSelectedAsLeadOfANewConsortium() {
+    String code = code("91110108MA01XK71");
+    ResponseEntity<Map> recorded = http.withBasicAuth(OFFICER, "demo").postForEntity(
+        "/engine-rest/process-definition/key/credit-record/submit-form", Map.of("variables", Map.of(
+            "organisationName", Map.of("value", "北京某失信科技有限公司"), "creditCode", Map.of("value", code),
+            "recordType", Map.of("value", "bad-credit"), "recordDate", Map.of("value", "2025-10-15"),
+            "source", Map.of("value", "京信用〔2025〕21号失信认定书"), "description", Map.of("value", "虚报科研项目经费"))),
+        Map.class);
+    Assertions.assertThat(recorded.getStatusCode()).as(String.valueOf(recorded.getBody())).isEqualTo(HttpStatus.OK);
+
+    ClockUtil.setCurrentTime(at("2026-03-02T09:00+08:00"));
+    PartnerFixtures partner = new PartnerFixtures(engine);
+    ProcessInstance call = partner.openCall("TZP-I2-" + code.substring(10), "2026-03-20", 5, 2, Map.of());
+    started.add(call.getId());
+    Map<String, Object> application = PartnerFixtures.eligibleApplication(
+        (String) runtimeService.getVariable(call.getId(), "callId"), 77, "tz-locality-songzhuang");
+    application.put("creditCode", code);
+    ProcessInstance applied = partner.apply("huanglei", application);
+    started.add(applied.getId());
+    assertThat(applied).isWaitingAt("Task_AcknowledgeOutcome").variables().containsEntry("eligible", false);
+    Assertions.assertThat((String) runtimeService.getVariable(applied.getId(), "outcomeReason"))
+        .contains("[TZP-E5]").contains("京信用〔2025〕21号失信认定书");
+
+    clock("2026-03-10T09:00+08:00");
+    Map<String, Object> proposal = proposal("北京某新组建创新联合体");
+    proposal.put("leadUnitName", "北京某失信科技有限公司");
+    proposal.put("leadUnitCreditCode", code);
+    ProcessInstance consortium = proposeWith(proposal);
+    completeAsOfficer(task("Task_SelectLeadUnit", consortium), leadForm());
+    assertThat(consortium).hasPassed("Task_CheckLeadUnit", "EndEvent_LeadNotSelected").hasNotPassed("Task_DetermineMembers")
+        .isEnded();
+    Assertions.assertThat((String) historicVariable(consortium, "leadNotSelectedReason"))
+        .startsWith("[BJC-I2] 牵头单位近3年在信用登记簿中有不良信用记录").contains("京信用〔2025〕21号失信认定书");
+  }
 
   @Test
   void consortiumBJC_I2_aLeadUnitWithABadCreditRecordIsNotSelectedAsTZP_E5RefusesAPartner() {
@@ -556,6 +764,16 @@ class BjConsortiumProcessTest {
     } finally {
       identityService.clearAuthentication();
     }
+  }
+
+  static final String WANG_ID = residentId("11010819800101123");
+
+  static String residentId(String first17) {
+    return first17 + PersonDocument.checkCharacter(first17);
+  }
+
+  static Map<String, Object> person(String name, String role, String idType, String idNumber) {
+    return Map.of("personName", name, "personRole", role, "personIdType", idType, "personIdNumber", idNumber);
   }
 
   static String code(String first16) {
@@ -649,7 +867,48 @@ class BjConsortiumProcessTest {
     agreement.put("commissionerName", "孙工");
     agreement.put("commissionerBackground", "微电子专业博士，十年项目管理经验");
     agreement.put("integrityCommitment", true);
+    agreement.put("planKeyTasks", "高端光刻胶树脂与光酸合成工艺攻关");
+    agreement.put("planResearchSchedule", "2026年完成样品验证，2026年三季度建成中试线，2027年中完成产业化验收");
+    agreement.put("planFundingArrangement", "牵头单位自筹6000万元，成员单位配套2000万元，申请市级支持1000万元");
+    agreement.put("planAcceptanceIndicators", "两款光刻胶通过产线验证，申请发明专利20项，制定团体标准2项");
+    agreement.put("planLayout", "专利池共建共享；联合培养博士20名；建立“芯联”材料品牌；在三条产线推广应用");
+    agreement.put("planMilestones", List.of(
+        milestone("光刻胶样品通过验证", "2026-03-31", "两款样品通过客户验证", 20),
+        milestone("中试线建成", "2026-09-30", "中试线月产能达到5吨", 50),
+        milestone("产业化验收", "2027-06-30", "量产并进入三条产线供应链", 30)));
     return agreement;
+  }
+
+  static Map<String, Object> milestone(String name, String date, String indicator, int share) {
+    return Map.of("milestoneName", name, "milestoneDate", date, "milestoneIndicator", indicator,
+        "milestoneSharePercent", share);
+  }
+
+  private static String json(Object value) {
+    try {
+      return new ObjectMapper().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Job followUpCycle(ProcessInstance consortium) {
+    return managementService.createJobQuery().processInstanceId(consortium.getId())
+        .activityId("BoundaryEvent_FollowUpDue").singleResult();
+  }
+
+  private void completeAs(String user, String group, Task task, Map<String, Object> variables) {
+    identityService.setAuthentication(user, List.of(group));
+    try {
+      taskService.complete(task.getId(), variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private Job evaluationTimer(ProcessInstance consortium) {
+    return managementService.createJobQuery().processInstanceId(consortium.getId())
+        .activityId("IntermediateCatchEvent_EvaluationDue").singleResult();
   }
 
   static Map<String, Object> member(String name, String type, String region) {
