@@ -340,6 +340,9 @@ try {
     if (!bytes.equals(applicationForm)) throw new Error(`downloaded ${bytes.length} bytes differ from the uploaded ${applicationForm.length}`);
     await openFormTab();
     await field('推荐意见').getByText('推荐', { exact: true }).click();
+    // TZP-E8: the locality judges the applicant's contribution to its characteristic industries (000 §四3).
+    await field('对属地特色产业贡献的判断').getByText('有突出贡献，带动作用显著').click();
+    await fill('判断依据', '园区数字经济重点企业，带动上下游企业落地。');
     await completeTask(`推荐申报：${ORGANISATION}`);
   });
 
@@ -348,12 +351,38 @@ try {
     await setClock('2026-06-24T09:00:00+08:00');
   });
 
+  // TZP-R2: two different officers score the application on the decision table's criteria (000 §五3).
+  for (const [officer, leading, local] of [['wanglixin', 82, 76], ['chenxiaoyan', 88, 70]]) {
+    await step(`${officer} scores the application by criteria`, async () => {
+      await login(officer);
+      await openTask('本组待办', `审核评分：${ORGANISATION}`);
+      await fill('技术创新水平行业领先', leading);
+      await fill('属地特色产业贡献（权重', local);
+      await fill('审核意见', '技术水平居行业前列，属地带动作用明显。');
+      if (officer === 'wanglixin') await shot('04a-review-score');
+      const open = async () => (await rest('GET', `/engine-rest/task?name=${encodeURIComponent(`审核评分：${ORGANISATION}`)}`)).length;
+      const before = await open();
+      await complete();
+      for (let i = 0; i < 60 && (await open()) >= before; i++) await page.waitForTimeout(500);
+      if ((await open()) >= before) throw new Error(`review task of ${officer} is still open after 完成`);
+    });
+  }
+
+  await step('the review is summed up (its asynchronous step runs)', async () => {
+    await setClock('2026-06-24T09:30:00+08:00');
+  });
+
   await step('chenxiaoyan selects the partner', async () => {
     await login('chenxiaoyan');
     await openTask('本组待办', `审核评选拟入选名单：${CALL_TITLE}`);
     const table = await page.locator('.fjs-form-field-table, .fjs-table-container, table').filter({ hasText: '研发人员（人）' }).first().innerText();
     for (const expected of [ORGANISATION, '12', '350', '属地推荐意见']) {
       if (!table.includes(expected)) throw new Error(`selection table lacks ${expected}: ${table}`);
+    }
+    const scores = await page.locator('.fjs-form-field-table, .fjs-table-container, table').filter({ hasText: '综合得分' }).first().innerText();
+    // Means 85 (82/88, spread 3) and 73 (76/70, spread 3); weights 50/50: overall 79.
+    for (const expected of ['79', '达到', '技术创新水平行业领先 85.00', '标准差 3.00', '有突出贡献，带动作用显著']) {
+      if (!scores.includes(expected)) throw new Error(`review table lacks ${expected}: ${scores}`);
     }
     await openDossierTab();
     await page.locator(`[data-pf=dossier-related] tr`).filter({ hasText: ORGANISATION }).locator('[data-pf=dossier-related-open]').click();

@@ -171,6 +171,9 @@ public class BareDelegates {
         e.setVariable("recommendedApplications", rows);
         // As the real delegate keeps it: a JSON value, which Tasklist submits back as JSON.
         e.setVariable("recommendationOptions", Spin.JSON(options));
+        // Read by the review's multi-instance and due date (partner.yaml policyflow.partner.review).
+        e.setVariable("partnerReviewers", 2);
+        e.setVariable("partnerReviewWorkingDays", 5);
       };
       case "recordPartnerSelection" -> (JavaDelegate) e -> {
         @SuppressWarnings("unchecked")

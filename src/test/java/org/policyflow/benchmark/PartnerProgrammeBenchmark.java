@@ -373,7 +373,7 @@ class PartnerProgrammeBenchmark {
       return Map.of("recommendation", "decline", "declineReason", "本属地名额已满，择优推荐其他单位");
     }
     try {
-      taskService.complete(task.getId(), Map.of("recommendation", "recommend"));
+      taskService.complete(task.getId(), PartnerFixtures.recommendation());
       Map<String, Object> row = new LinkedHashMap<>();
       Map<String, Object> variables = runtimeService.getVariables(task.getProcessInstanceId());
       row.put("applicationId", task.getProcessInstanceId());
@@ -672,7 +672,7 @@ class PartnerProgrammeBenchmark {
         String applicationId = waiting.remove(0);
         Task task = taskService.createTaskQuery().processInstanceId(applicationId).singleResult();
         long t = System.nanoTime();
-        taskService.complete(task.getId(), Map.of("recommendation", "recommend"));
+        taskService.complete(task.getId(), PartnerFixtures.recommendation());
         recommendations[i] = System.nanoTime() - t;
       }
       Map<String, Object> point = new LinkedHashMap<>();

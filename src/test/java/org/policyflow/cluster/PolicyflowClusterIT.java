@@ -310,7 +310,8 @@ class PolicyflowClusterIT {
         results.add(pool.submit(() -> {
           barrier.await(30, TimeUnit.SECONDS);
           return rest.post(nodes[k], "/engine-rest/task/" + tasks[k] + "/submit-form", clerks[k],
-              Map.of("variables", Map.of("recommendation", value("recommend"))));
+              Map.of("variables", Map.of("recommendation", value("recommend"),
+                  "localIndustryJudgement", value("outstanding"), "localIndustryOpinion", value("属地特色产业骨干企业"))));
         }));
       }
       for (Future<EngineRest.Response> result : results) {

@@ -298,7 +298,9 @@ class PartnerApplicationProcessTest {
       results.add(pool.submit(() -> {
         barrier.await();
         return http.withBasicAuth(clerks[k], "demo").postForEntity("/engine-rest/task/" + tasks[k] + "/submit-form",
-            Map.of("variables", Map.of("recommendation", Map.of("value", "recommend"))), Map.class);
+            Map.of("variables", Map.of("recommendation", Map.of("value", "recommend"),
+                "localIndustryJudgement", Map.of("value", "some"),
+                "localIndustryOpinion", Map.of("value", "属地特色产业相关企业"))), Map.class);
       }));
     }
     List<ResponseEntity<Map>> responses = new ArrayList<>();
@@ -328,7 +330,7 @@ class PartnerApplicationProcessTest {
   }
 
   private void recommend(String clerk, ProcessInstance application) {
-    fixtures.completeAs(clerk, CLERKS, taskOf(application).getId(), Map.of("recommendation", "recommend"));
+    fixtures.completeAs(clerk, CLERKS, taskOf(application).getId(), PartnerFixtures.recommendation());
   }
 
   private Task taskOf(ProcessInstance application) {

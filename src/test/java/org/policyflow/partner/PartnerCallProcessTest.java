@@ -158,7 +158,7 @@ class PartnerCallProcessTest {
     ProcessInstance nonPriority = fixtures.apply("xuting", other);
     started.add(nonPriority.getId());
     fixtures.completeAs("zhouqiang", List.of("tz-locality-zhangjiawan"), taskOf(nonPriority).getId(),
-        Map.of("recommendation", "recommend", "recommendationOpinion", "本镇重点培育企业，研发团队稳定"));
+        PartnerFixtures.recommendation("本镇重点培育企业，研发团队稳定"));
     recommendThree();
     selectionTask(call);
 
@@ -211,16 +211,17 @@ class PartnerCallProcessTest {
       ProcessInstance application = fixtures.apply("huanglei", eligibleApplication(callId, 30 + i, localities[i][0]));
       started.add(application.getId());
       Task task = engine.getTaskService().createTaskQuery().processInstanceId(application.getId()).singleResult();
-      fixtures.completeAs(localities[i][1], List.of(localities[i][0]), task.getId(), Map.of("recommendation", "recommend"));
+      fixtures.completeAs(localities[i][1], List.of(localities[i][0]), task.getId(), PartnerFixtures.recommendation());
       ids.add(application.getId());
     }
     return ids;
   }
 
-  /** Moves past the recommendation deadline and fires the call's timer. */
+  /** Moves past the recommendation deadline, fires the call's timer and scores every application (TZP-R2). */
   private Task selectionTask(ProcessInstance call) {
     ClockUtil.setCurrentTime(at(2026, 4, 4, 0));
     execute(job("IntermediateCatchEvent_RecommendationClosed", call));
+    fixtures.reviewEveryApplication(call, 80, 75);
     assertThat(call).isWaitingAt("Task_SelectPartners");
     return engine.getTaskService().createTaskQuery().processInstanceId(call.getId()).singleResult();
   }

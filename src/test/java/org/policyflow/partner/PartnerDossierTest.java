@@ -107,10 +107,11 @@ class PartnerDossierTest {
     ProcessInstance call = started.add(fixtures.openCall(callId, "2026-03-20", 5, 2, Map.of()));
     ProcessInstance application = started.add(fixtures.apply("huanglei", eligibleApplication(callId, 62, SONGZHUANG)));
     fixtures.completeAs("sunpeng", List.of(SONGZHUANG), task(application).getId(),
-        Map.of("recommendation", "recommend", "recommendationOpinion", "研发实力强"));
+        PartnerFixtures.recommendation("研发实力强"));
     ClockUtil.setCurrentTime(at(2026, 4, 4, 0));
     engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
         .processInstanceId(call.getId()).activityId("IntermediateCatchEvent_RecommendationClosed").singleResult().getId());
+    fixtures.reviewEveryApplication(call, 80, 75);
     Task selection = task(call);
 
     ResponseEntity<Map> dossier = get("wanglixin", "/api/dossiers/tasks/" + selection.getId());

@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -32,6 +33,63 @@ public final class PartnerFixtures {
   public static String creditCode(int n) {
     String first17 = String.format("91110112MA%07d", n);
     return first17 + CreditCode.checkCharacter(first17);
+  }
+
+  /** The tz-sti officers who score each recommended application, in turn (TZP-R2: different people). */
+  public static final List<String> REVIEWERS = List.of("wanglixin", "chenxiaoyan");
+  public static final String REVIEW_TASK = "Task_ReviewApplication";
+
+  /** A locality's recommendation with its judgement of 000 §四3 (TZP-E8). */
+  public static Map<String, Object> recommendation() {
+    return recommendation(null);
+  }
+
+  /** The same, with the optional opinion on the recommendation. */
+  public static Map<String, Object> recommendation(String opinion) {
+    Map<String, Object> v = new HashMap<>(Map.of("recommendation", "recommend", "localIndustryJudgement", "outstanding",
+        "localIndustryOpinion", "属地特色产业骨干企业，带动上下游企业落地"));
+    if (opinion != null) {
+      v.put("recommendationOpinion", opinion);
+    }
+    return v;
+  }
+
+  /** One reviewer's scoring form: the two partner-review criteria and the opinion. */
+  public static Map<String, Object> reviewScores(double industryLeading, double localIndustry) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("criterion1Score", industryLeading);
+    v.put("criterion2Score", localIndustry);
+    if (industryLeading < 60) {
+      v.put("criterion1Reason", "技术水平未达到同行业领先");
+    }
+    if (localIndustry < 60) {
+      v.put("criterion2Reason", "与属地特色产业关联不大");
+    }
+    v.put("reviewComment", "按评价指标评分");
+    return v;
+  }
+
+  /**
+   * Every open review task of the call scored by the officers in turn with the same scores, then the
+   * asynchronous summary run: the call waits at the selection task afterwards.
+   */
+  public void reviewEveryApplication(ProcessInstance call, double industryLeading, double localIndustry) {
+    Map<String, Integer> seatsDone = new HashMap<>();
+    for (Task task : engine.getTaskService().createTaskQuery().processInstanceId(call.getId())
+        .taskDefinitionKey(REVIEW_TASK).list()) {
+      String application = (String) engine.getTaskService().getVariable(task.getId(), "reviewApplicationId");
+      int seat = seatsDone.merge(application, 1, Integer::sum) - 1;
+      completeAs(REVIEWERS.get(seat % REVIEWERS.size()), List.of("tz-sti"), task.getId(),
+          reviewScores(industryLeading, localIndustry));
+    }
+    runReviewSummary(call);
+  }
+
+  /** Runs the asynchronous Task_EvaluatePartnerReview of the call (job executor off in tests). */
+  public void runReviewSummary(ProcessInstance call) {
+    engine.getManagementService().createJobQuery().processInstanceId(call.getId())
+        .activityId("Task_EvaluatePartnerReview").list()
+        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
   }
 
   /** A call published by a tz-sti officer. */

@@ -21,6 +21,8 @@ public final class PartnerProgrammeAnswers {
   public static Map<String, Map<String, Object>> fixed() {
     Map<String, Map<String, Object>> answers = new LinkedHashMap<>();
     answers.put("Task_AcknowledgeOutcome", Map.of("acknowledged", true));
+    // TZP-R2: every seat of the review scores above the thresholds (trusted code: no reviewer identity).
+    answers.put("Task_ReviewApplication", PartnerFixtures.reviewScores(80, 75));
     answers.put("Task_RecordAgreementContent", Map.of("cooperationDirection", "城市副中心数字化转型",
         "cooperationContent", "发布技术需求与应用场景，共建联合实验室"));
     answers.put("Task_SignBySti", Map.of("signatureConfirmed", true));

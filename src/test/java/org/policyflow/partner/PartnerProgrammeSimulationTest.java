@@ -93,7 +93,7 @@ class PartnerProgrammeSimulationTest {
             return Map.of("recommendation", "decline", "declineReason", "本属地名额已满，择优推荐其他单位");
           }
           try {
-            engine.getTaskService().complete(task.getId(), Map.of("recommendation", "recommend"));
+            engine.getTaskService().complete(task.getId(), PartnerFixtures.recommendation());
           } catch (PolicyRuleException full) {
             Assertions.assertThat(full).hasMessageContaining("[TZP-Q1]");
             quotaRefusals.incrementAndGet();

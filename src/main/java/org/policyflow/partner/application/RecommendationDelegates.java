@@ -1,5 +1,8 @@
 package org.policyflow.partner.application;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -8,19 +11,28 @@ import org.policyflow.shared.engine.FormValues;
 import org.policyflow.shared.quota.QuotaService;
 import org.policyflow.shared.quota.QuotaStatus;
 import org.policyflow.shared.rules.PolicyRuleException;
+import org.policyflow.shared.rules.RuleViolation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The locality's recommendation (000 §五2): the clerk sees the locality's quota, recommends within it
  * (TZP-Q1, taken atomically on the call) or declines with a reason (TZP-D1); a task left open past the
- * recommendation deadline counts as not recommended.
+ * recommendation deadline counts as not recommended. A recommendation carries the locality's judgement of
+ * 000 §四3 — the applicant's contribution to the locality's characteristic industries — with the grounds
+ * for it (TZP-E8): only the locality can judge that, and tz-sti scores the criterion with it in view.
+ * "原则上" (§四): a weak contribution does not bar the recommendation; the grounds say why.
  */
 @Configuration
 public class RecommendationDelegates {
 
   public static final String RECOMMEND = "recommend";
   public static final String DECLINE = "decline";
+  /** TZP-E8: the locality's judgement of 000 §四3, as the recommendation form offers it. */
+  public static final Map<String, String> LOCAL_INDUSTRY_JUDGEMENTS = Map.of(
+      "outstanding", "有突出贡献，带动作用显著",
+      "some", "有一定贡献和带动作用",
+      "weak", "贡献和带动作用不明显");
 
   /** Before the clerk's task: the locality's quota as it stands when the task is created. */
   @Bean("showLocalityQuota")
@@ -38,6 +50,7 @@ public class RecommendationDelegates {
     return execution -> {
       String decision = FormValues.text(execution, "recommendation");
       if (RECOMMEND.equals(decision)) {
+        checkLocalIndustryJudgement(execution);
         String locality = FormValues.text(execution, "localityGroup");
         quotas.take(callOf(execution), locality,
             full -> new PolicyRuleException("TZP-Q1", "recommendation",
@@ -68,6 +81,34 @@ public class RecommendationDelegates {
             "Choose to recommend or not to recommend");
       }
     };
+  }
+
+  /** TZP-E8, before the quota is taken: a refused recommendation uses no place. */
+  private static void checkLocalIndustryJudgement(DelegateExecution execution) {
+    List<RuleViolation> violations = new ArrayList<>();
+    if (!LOCAL_INDUSTRY_JUDGEMENTS.containsKey(FormValues.text(execution, "localIndustryJudgement"))) {
+      violations.add(new RuleViolation("TZP-E8", "localIndustryJudgement",
+          "推荐时须判断申报单位在本属地（园区）特色产业领域的贡献和带动作用（入选条件第3项）",
+          "When recommending, judge the applicant's contribution to the locality's characteristic industries"));
+    }
+    String opinion = FormValues.text(execution, "localIndustryOpinion");
+    if (opinion == null || opinion.strip().length() < 4) {
+      violations.add(new RuleViolation("TZP-E8", "localIndustryOpinion",
+          "请写明对属地特色产业贡献判断的依据（至少 4 个字）",
+          "Write the grounds of the judgement on the contribution to the locality's industries (4 characters or more)"));
+    }
+    if (!violations.isEmpty()) {
+      throw new PolicyRuleException(violations);
+    }
+  }
+
+  /** The judgement and its grounds in one line, for the review and the selection table. */
+  public static String localIndustryJudgementText(Object judgement, Object opinion) {
+    String label = judgement == null ? null : LOCAL_INDUSTRY_JUDGEMENTS.get(judgement.toString());
+    if (label == null) {
+      return "—";
+    }
+    return opinion == null || opinion.toString().isBlank() ? label : label + "：" + opinion.toString().strip();
   }
 
   /** The recommendation deadline passed with the task still open. */

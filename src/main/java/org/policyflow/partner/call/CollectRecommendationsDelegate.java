@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.Spin;
 import org.policyflow.partner.PartnerProperties;
 import org.policyflow.partner.application.PartnerApplications;
+import org.policyflow.partner.application.RecommendationDelegates;
+import org.policyflow.partner.review.PartnerReviewProperties;
 import org.policyflow.shared.engine.SystemAccess;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +21,9 @@ import org.springframework.stereotype.Component;
  * After the recommendation deadline, lists the applications the localities recommended (000 §五3) for
  * the officer's review side by side: key figures the applicant declared, the locality's opinion,
  * priority fields first (TZP-E7), and the programme's distance from its target (TZP-Q3) before the
- * officer decides: partners selected in the target period, not only those still cooperating.
+ * officer decides: partners selected in the target period, not only those still cooperating. The
+ * locality's judgement of the applicant's contribution to its characteristic industries (000 §四3,
+ * TZP-E8) travels with each row into the review (TZP-R2) and the selection table.
  */
 @Component("collectRecommendations")
 public class CollectRecommendationsDelegate implements JavaDelegate {
@@ -28,13 +32,15 @@ public class CollectRecommendationsDelegate implements JavaDelegate {
   private final SystemAccess system;
   private final PartnerCalls calls;
   private final PartnerProperties properties;
+  private final PartnerReviewProperties review;
 
   public CollectRecommendationsDelegate(RuntimeService runtimeService, SystemAccess system, PartnerCalls calls,
-      PartnerProperties properties) {
+      PartnerProperties properties, PartnerReviewProperties review) {
     this.runtimeService = runtimeService;
     this.system = system;
     this.calls = calls;
     this.properties = properties;
+    this.review = review;
   }
 
   @Override
@@ -72,6 +78,9 @@ public class CollectRecommendationsDelegate implements JavaDelegate {
     execution.setVariable("selectedPartners", selected);
     execution.setVariable("targetPeriodEndYear", properties.targetPeriodEnd().getYear());
     execution.setVariable("partnersToTarget", Math.max(0, properties.targetPartners() - selected));
+    // TZP-R2: the review that follows scores each row this many times, each by a different officer.
+    execution.setVariable("partnerReviewers", review.reviewers());
+    execution.setVariable("partnerReviewWorkingDays", review.workingDays());
   }
 
   private static Map<String, Object> row(String applicationId, Map<String, Object> variables) {
@@ -90,6 +99,11 @@ public class CollectRecommendationsDelegate implements JavaDelegate {
     row.put("ownedIpCount", variables.get("ownedIpCount"));
     Object opinion = variables.get("recommendationOpinion");
     row.put("localityOpinion", opinion == null || opinion.toString().isBlank() ? "推荐" : "推荐：" + opinion);
+    row.put("ipDescription", variables.get("ipDescription"));
+    row.put("localIndustryContribution", variables.get("localIndustryContribution"));
+    row.put("localIndustryJudgement", variables.get("localIndustryJudgement"));
+    row.put("localIndustryJudgementText", RecommendationDelegates.localIndustryJudgementText(
+        variables.get("localIndustryJudgement"), variables.get("localIndustryOpinion")));
     row.put("applicant", variables.get("applicant"));
     row.put("recommendedBy", variables.get("recommendedBy"));
     return row;

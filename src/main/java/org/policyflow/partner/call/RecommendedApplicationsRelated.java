@@ -73,7 +73,10 @@ public class RecommendedApplicationsRelated implements RelatedCases {
         new Figure("研发人员（人）", text(row.get("rdStaff"))),
         new Figure("研发投入（万元）", text(row.get("rdSpending"))),
         new Figure("自主知识产权（项）", text(row.get("ownedIpCount"))),
-        new Figure("属地推荐意见", text(row.get("localityOpinion"))));
+        new Figure("属地推荐意见", text(row.get("localityOpinion"))),
+        new Figure("属地特色产业贡献（属地判断）", text(row.get("localIndustryJudgementText"))),
+        new Figure("审核综合得分", text(row.get("reviewOverallScore"))),
+        new Figure("是否达到通过线", text(row.get("reviewPassedLabel"))));
   }
 
   private static String text(Object value) {

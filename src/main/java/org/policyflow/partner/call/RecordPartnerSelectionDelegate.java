@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Forms the proposed list (拟入选名单) from the officer's selection: never more than the call's places
- * (TZP-Q2); above the programme target the officer is warned, not stopped (TZP-Q3).
+ * (TZP-Q2); above the programme target the officer is warned, not stopped (TZP-Q3). The review scores
+ * inform the choice, they do not make it (000 §五3: 区科委…审核和评选): an application under the pass line
+ * may be selected, with the reason written down (TZP-R1) and kept with the candidate.
  */
 @Component("recordPartnerSelection")
 public class RecordPartnerSelectionDelegate implements JavaDelegate {
@@ -36,6 +38,17 @@ public class RecordPartnerSelectionDelegate implements JavaDelegate {
     selected.stream().filter(id -> !recommendedIds.contains(id)).findFirst().ifPresent(id -> violations.add(
         new RuleViolation("TZP-Q2", "selectedApplications", "只能从属地推荐的申请中选择", 
             "Only applications recommended by a locality can be selected")));
+    List<String> belowPassLine = recommended.stream()
+        .filter(r -> selected.contains(String.valueOf(r.get("applicationId"))))
+        .filter(r -> !Boolean.TRUE.equals(r.get("reviewPassed")))
+        .map(r -> String.valueOf(r.get("organisationName"))).toList();
+    String belowPassLineReason = FormValues.text(execution, "belowPassLineReason");
+    if (!belowPassLine.isEmpty() && (belowPassLineReason == null || belowPassLineReason.length() < 4)) {
+      violations.add(new RuleViolation("TZP-R1", "belowPassLineReason",
+          "拟入选的" + String.join("、", belowPassLine) + "未达到审核评分通过线，请说明选择的理由（至少 4 个字）",
+          "Selected applications under the review's pass line (" + belowPassLine.size()
+              + "): write the reason for selecting them (4 characters or more)"));
+    }
     if (FormValues.isBlank(execution, "reviewOpinion")) {
       violations.add(new RuleViolation("TZP-Q2", "reviewOpinion", "请填写审核评选意见", "Enter the review opinion"));
     }
@@ -51,6 +64,11 @@ public class RecordPartnerSelectionDelegate implements JavaDelegate {
         candidate.put("organisationName", row.get("organisationName"));
         candidate.put("creditCode", row.get("creditCode"));
         candidate.put("localityGroup", row.get("localityGroup"));
+        candidate.put("reviewOverallScore", row.get("reviewOverallScore"));
+        candidate.put("reviewPassed", Boolean.TRUE.equals(row.get("reviewPassed")));
+        if (!Boolean.TRUE.equals(row.get("reviewPassed"))) {
+          candidate.put("belowPassLineReason", belowPassLineReason);
+        }
         candidates.add(candidate);
       }
     }
