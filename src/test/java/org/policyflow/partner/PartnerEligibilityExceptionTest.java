@@ -178,6 +178,11 @@ class PartnerEligibilityExceptionTest {
         .contains("书面理由");
     assertThat(application).isWaitingAt("Task_ReviewIneligibleApplication");
     Assertions.assertThat(exceptionOf(application)).isNull();
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> refusals = (List<Map<String, Object>>) engine.getRuntimeService()
+        .getVariable(application.getId(), "ruleRefusals");
+    Assertions.assertThat(refusals).singleElement().satisfies(r -> Assertions.assertThat(r)
+        .containsEntry("rule", "EXC-3").containsEntry("user", "sunpeng"));
   }
 
   @Test

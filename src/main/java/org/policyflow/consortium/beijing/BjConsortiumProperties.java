@@ -12,7 +12,6 @@ public record BjConsortiumProperties(
     int targetConsortia,
     int targetYear,
     List<Milestone> milestones,
-    int exceptionReasonMinLength,
     int integrityLookbackYears) {
 
   /** One stage of milestone funding (BJC-F1) and its share of the total support. */

@@ -9,16 +9,14 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.policyflow.shared.experts.VariableValues;
-import org.policyflow.shared.rules.PolicyRuleException;
-import org.policyflow.shared.rules.RuleViolation;
 import org.springframework.stereotype.Component;
 
 /**
  * The contract between a programme and rule-exception.bpmn, one for every caller. In: the case sets
  * {@code exceptionRules} (the failed rule IDs) and {@code exceptionRequestReason}; the requester is whoever
  * is signed in when the call starts (the person completing the request step, never a form value), and the
- * granting office comes from configuration by the caller's process key. A request naming a hard condition
- * or without a reason is refused here, in the requester's own transaction, so their step stays open.
+ * granting office comes from configuration by the caller's process key. {@link RuleExceptionRequest}
+ * checks the request in the requester's own transaction.
  * Out: {@code exceptionGranted} and the decision's reason, and the full record appended to the case's
  * {@code ruleExceptions} (its history keeps every version).
  */
@@ -37,26 +35,17 @@ public class RuleExceptionMapping implements DelegateVariableMapping {
   @Override
   public void mapInputVariables(DelegateExecution caller, VariableMap called) {
     List<String> rules = VariableValues.list(caller.getVariable("exceptionRules")).stream().map(String::valueOf).toList();
-    String reason = RuleExceptions.text(caller.getVariable("exceptionRequestReason"));
     Authentication current = identityService.getCurrentAuthentication();
-    String requester = current == null ? null : current.getUserId();
-    List<RuleViolation> violations = new ArrayList<>(exceptions.checkRequest(rules, reason, requester));
     String processKey = caller.getProcessEngineServices().getRepositoryService()
         .getProcessDefinition(caller.getProcessDefinitionId()).getKey();
-    String grantingGroup = exceptions.grantingGroup(processKey);
-    if (grantingGroup == null) {
-      violations.add(new RuleViolation(RuleExceptions.HARD_RULE, "exceptionRules", "本流程未配置例外审批部门，不能申请例外",
-          "No granting office is configured for " + processKey + ": no exception can be requested"));
-    }
-    if (!violations.isEmpty()) {
-      throw new PolicyRuleException(violations);
-    }
     called.putValue("exceptionRules", new ArrayList<>(rules));
     called.putValue("exceptionRulesText", exceptions.describe(rules));
-    called.putValue("exceptionRequestReason", reason);
-    called.putValue("exceptionRequester", requester);
+    called.putValue("exceptionRequestReason", RuleExceptions.text(caller.getVariable("exceptionRequestReason")));
+    called.putValue("exceptionReasonField", caller.hasVariable("exceptionReasonField")
+        ? RuleExceptions.text(caller.getVariable("exceptionReasonField")) : "exceptionRequestReason");
+    called.putValue("exceptionRequester", current == null ? null : current.getUserId());
     called.putValue("exceptionRequestedAt", RuleExceptions.now());
-    called.putValue("exceptionGrantingGroup", grantingGroup);
+    called.putValue("exceptionGrantingGroup", exceptions.grantingGroup(processKey));
     called.putValue("exceptionSubject", subject(caller));
   }
 
@@ -68,6 +57,20 @@ public class RuleExceptionMapping implements DelegateVariableMapping {
     List<Object> records = new ArrayList<>(VariableValues.list(instance.getVariable(RECORDS)));
     records.add(called.getVariable("exceptionRecord"));
     instance.setVariable(RECORDS, records);
+  }
+
+  /**
+   * For a check that lets the officer ask for an exception in the same form: what the gateway before the
+   * call and the call itself read — whether an exception is asked for, for which rules, the reason and the
+   * field it was written in. A decision on an earlier request does not carry over to this one.
+   */
+  public static void request(DelegateExecution caller, List<String> rules, String reasonField) {
+    caller.setVariable("exceptionRequested", !rules.isEmpty());
+    caller.setVariable("exceptionRules", new ArrayList<>(rules));
+    caller.setVariable("exceptionRequestReason", RuleExceptions.text(caller.getVariable(reasonField)));
+    caller.setVariable("exceptionReasonField", reasonField);
+    caller.removeVariable("exceptionGranted");
+    caller.removeVariable("exceptionDecisionReason");
   }
 
   /** What the granter's task is named after: the case's title as the caller knows it. */

@@ -53,7 +53,8 @@ public class RuleExceptions {
     return terms.grantingGroups().get(processKey);
   }
 
-  public List<RuleViolation> checkRequest(List<String> rules, String reason, String requester) {
+  /** @param reasonField the caller's form field that holds the reason, named in the refusal */
+  public List<RuleViolation> checkRequest(List<String> rules, String reason, String reasonField, String requester) {
     List<RuleViolation> violations = new ArrayList<>();
     if (rules.isEmpty()) {
       violations.add(new RuleViolation(HARD_RULE, "exceptionRules", "例外申请须列明未满足的条件",
@@ -68,12 +69,12 @@ public class RuleExceptions {
       }
     }
     if (text(reason).length() < terms.reasonMinLength()) {
-      violations.add(new RuleViolation(REASON_RULE, "exceptionRequestReason", "请填写申请例外的书面理由，不少于"
+      violations.add(new RuleViolation(REASON_RULE, reasonField, "请填写申请例外的书面理由，不少于"
           + terms.reasonMinLength() + "字", "Give a written reason for the exception of at least "
           + terms.reasonMinLength() + " characters"));
     }
     if (requester == null) {
-      violations.add(new RuleViolation(FOUR_EYES_RULE, "exceptionRequestReason", "例外申请须由登录的工作人员提出",
+      violations.add(new RuleViolation(FOUR_EYES_RULE, reasonField, "例外申请须由登录的工作人员提出",
           "An exception must be requested by a signed-in officer"));
     }
     return violations;
