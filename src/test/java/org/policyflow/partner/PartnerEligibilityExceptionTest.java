@@ -103,6 +103,7 @@ class PartnerEligibilityExceptionTest {
     Task decide = engine.getTaskService().createTaskQuery().processInstanceId(exception.getId()).singleResult();
     assertThat(decide).hasCandidateGroup("tz-sti").hasName("审批例外申请：北京通州示例科技有限公司1");
 
+    engine.getTaskService().claim(decide.getId(), "wanglixin");
     fixtures.completeAs("wanglixin", STI, decide.getId(),
         Map.of("exceptionDecision", "grant", "exceptionDecisionReason", "分支机构登记材料齐全，准予按原则上条件例外办理"));
     assertThat(application).isWaitingAt("Task_RecommendApplication").variables().containsEntry("exceptionGranted", true);
@@ -111,6 +112,19 @@ class PartnerEligibilityExceptionTest {
         .containsEntry("decidedBy", "wanglixin").containsEntry("decision", "grant").containsEntry("result", "准予例外")
         .containsEntry("requestReason", "企业已在通州区租赁研发场地，分支机构正在办理登记")
         .containsEntry("exceptionInstanceId", exception.getId()));
+
+    // The case dossier shows the request (the locality's form) and the decision (the called instance's form).
+    ResponseEntity<Map> dossier = http.withBasicAuth("wanglixin", "demo")
+        .getForEntity("/api/dossiers/" + application.getId(), Map.class);
+    Assertions.assertThat(dossier.getStatusCode()).isEqualTo(HttpStatus.OK);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> sections = (List<Map<String, Object>>) dossier.getBody().get("sections");
+    Assertions.assertThat(sections).anySatisfy(section -> {
+      Assertions.assertThat(section).containsEntry("stage", "审批原则上条件例外").containsEntry("submittedBy", "wanglixin");
+      Assertions.assertThat(String.valueOf(section.get("fields"))).contains("准予例外").contains("分支机构登记材料齐全");
+    });
+    Assertions.assertThat(sections).anySatisfy(section -> Assertions.assertThat(String.valueOf(section.get("fields")))
+        .contains("申请例外的理由").contains("企业已在通州区租赁研发场地"));
   }
 
   @Test
