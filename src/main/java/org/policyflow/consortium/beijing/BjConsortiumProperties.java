@@ -12,7 +12,6 @@ public record BjConsortiumProperties(
     List<String> agreementMechanisms,
     int targetConsortia,
     int targetYear,
-    int exceptionReasonMinLength,
     int integrityLookbackYears,
     String followUpCycle,
     String followUpResponsePeriod) {

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.policyflow.shared.credit.CreditRecord;
+import org.policyflow.shared.exceptions.RuleExceptionMapping;
 import org.policyflow.shared.experts.VariableValues;
 import org.policyflow.shared.rules.PolicyRuleException;
 import org.policyflow.shared.rules.RuleViolation;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Task_CheckLeadUnit of bj-consortium (遴选牵头单位, 004 §六1, §四(一)): the field (BJC-D1: the configured
  * priority fields or another one the officer names, flagged for attention — the seed's list ends in "等"),
  * a formation mode from configuration (BJC-D2); the direction argued for necessity, urgency and feasibility; BJC-L1 registered
- * in Beijing (原则上: exception possible); BJC-L2 R&D strength and BJC-L3 resource integration are the
+ * in Beijing (原则上: the officer may ask for an exception, which another bj-sti officer decides in
+ * rule-exception.bpmn); BJC-L2 R&D strength and BJC-L3 resource integration are the
  * officer's recorded judgement and decide whether the lead unit enters the proposed support list.
  * BJC-I2 (004 §八3): a lead unit with a bad-credit or serious-dishonesty record in the credit registry is
  * not selected, whatever the judgement, and the record it rests on is cited.
@@ -67,10 +69,10 @@ public class CheckLeadUnitDelegate implements JavaDelegate {
     ConsortiumChecks.required(execution, violations, "directionNecessity", "技术需求的必要性论证", "The argument for necessity");
     ConsortiumChecks.required(execution, violations, "directionUrgency", "技术需求的紧迫性论证", "The argument for urgency");
     ConsortiumChecks.required(execution, violations, "directionFeasibility", "技术需求的可实施性论证", "The argument for feasibility");
-    ConsortiumChecks.principle(execution, identityService, properties.exceptionReasonMinLength(), violations,
+    List<String> requested = new ArrayList<>();
+    ConsortiumChecks.principle(execution, violations, requested,
         VariableValues.isTrue(execution.getVariable("leadRegisteredInBeijing")), "BJC-L1", "leadRegisteredInBeijing",
-        "leadL1Exception", "leadL1ExceptionReason",
-        "牵头单位原则上应为注册在北京的领军企业或领衔机构", "The lead unit should be registered in Beijing");
+        "leadL1Exception", "牵头单位原则上应为注册在北京的领军企业或领衔机构", "The lead unit should be registered in Beijing");
     String rd = ConsortiumChecks.text(execution, "leadRdCapability");
     String integration = ConsortiumChecks.text(execution, "leadIntegrationCapability");
     if (rd.isEmpty()) {
@@ -84,6 +86,7 @@ public class CheckLeadUnitDelegate implements JavaDelegate {
     if (!violations.isEmpty()) {
       throw new PolicyRuleException(violations);
     }
+    RuleExceptionMapping.request(execution, requested, "leadL1ExceptionReason");
     Map<String, Object> judgement = new LinkedHashMap<>();
     judgement.put("BJC-L2", rd);
     judgement.put("BJC-L2-comment", ConsortiumChecks.text(execution, "leadRdComment"));

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.policyflow.shared.credit.CreditCode;
+import org.policyflow.shared.exceptions.RuleExceptionMapping;
 import org.policyflow.shared.experts.VariableValues;
 import org.policyflow.shared.rules.PolicyRuleException;
 import org.policyflow.shared.rules.RuleViolation;
@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task_CheckMembers of bj-consortium (确定成员单位, 004 §三2, §四(二)): BJC-M1 at least one upstream or
- * downstream enterprise and BJC-M2 at least one research institute or university, both 原则上 (a bj-sti
- * exception with a written reason is recorded). BJC-M3: members are not restricted by region, so the
+ * downstream enterprise and BJC-M2 at least one research institute or university, both 原则上 (the officer may
+ * ask for an exception, which another bj-sti officer decides in rule-exception.bpmn). BJC-M3: members are not restricted by region, so the
  * region is recorded and never checked. BJC-I2 (004 §八3): a member whose credit code the registry holds a
  * bad-credit or serious-dishonesty record for is refused; a member without a code (e.g. a foreign team, which
  * has none) cannot be looked up and is listed in {@code membersNotInRegistry} for the officer's attention.
@@ -26,14 +26,9 @@ public class CheckMembersDelegate implements JavaDelegate {
 
   static final String ENTERPRISE = "enterprise";
   static final List<String> RESEARCH = List.of("research-institute", "university");
-  private final BjConsortiumProperties properties;
-  private final IdentityService identityService;
   private final ConsortiumIntegrity integrity;
 
-  public CheckMembersDelegate(BjConsortiumProperties properties, IdentityService identityService,
-      ConsortiumIntegrity integrity) {
-    this.properties = properties;
-    this.identityService = identityService;
+  public CheckMembersDelegate(ConsortiumIntegrity integrity) {
     this.integrity = integrity;
   }
 
@@ -59,16 +54,15 @@ public class CheckMembersDelegate implements JavaDelegate {
     }
     long enterprises = members.stream().filter(m -> ENTERPRISE.equals(m.get("memberType"))).count();
     long research = members.stream().filter(m -> RESEARCH.contains(String.valueOf(m.get("memberType")))).count();
-    int min = properties.exceptionReasonMinLength();
-    ConsortiumChecks.principle(execution, identityService, min, violations, enterprises >= 1, "BJC-M1", "members",
-        "memberException", "memberExceptionReason",
-        "创新联合体联动产业链上下游企业原则上不少于1家", "At least one upstream or downstream enterprise is expected");
-    ConsortiumChecks.principle(execution, identityService, min, violations, research >= 1, "BJC-M2", "members",
-        "memberException", "memberExceptionReason",
-        "联合相关领域核心科研机构、高校原则上不少于1家", "At least one core research institute or university is expected");
+    List<String> requested = new ArrayList<>();
+    ConsortiumChecks.principle(execution, violations, requested, enterprises >= 1, "BJC-M1", "members",
+        "memberException", "创新联合体联动产业链上下游企业原则上不少于1家", "At least one upstream or downstream enterprise is expected");
+    ConsortiumChecks.principle(execution, violations, requested, research >= 1, "BJC-M2", "members",
+        "memberException", "联合相关领域核心科研机构、高校原则上不少于1家", "At least one core research institute or university is expected");
     if (!violations.isEmpty()) {
       throw new PolicyRuleException(violations);
     }
+    RuleExceptionMapping.request(execution, requested, "memberExceptionReason");
     execution.setVariable("memberOrganisations", names);
     execution.setVariable("membersNotInRegistry", notInRegistry);
     // EXP-2 matches experts by credit code before names: the lead's and every member's code that is known.

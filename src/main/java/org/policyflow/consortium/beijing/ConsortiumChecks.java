@@ -1,8 +1,8 @@
 package org.policyflow.consortium.beijing;
 
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.policyflow.shared.exceptions.RuleExceptionMapping;
 import org.policyflow.shared.experts.VariableValues;
 import org.policyflow.shared.rules.RuleViolation;
 
@@ -25,27 +25,23 @@ final class ConsortiumChecks {
   }
 
   /**
-   * A "原则上" rule: when {@code met} is false the request is refused unless a bj-sti officer granted an
-   * exception (flag variable set) with a written reason; a granted exception is recorded.
+   * A "原则上" rule (004 §三, §四(一)1): when {@code met} is false the step is refused unless the officer asks
+   * for an exception (flag ticked); the rule then joins {@code requested}, and {@link RuleExceptionMapping#request}
+   * hands the request to rule-exception.bpmn, where another bj-sti officer decides it (EXC-1).
    */
-  static void principle(DelegateExecution execution, IdentityService identityService, int reasonMinLength,
-      List<RuleViolation> violations, boolean met, String ruleId, String field, String exceptionFlag,
-      String reasonField, String reasonZh, String reasonEn) {
+  static void principle(DelegateExecution execution, List<RuleViolation> violations, List<String> requested,
+      boolean met, String ruleId, String field, String exceptionFlag, String reasonZh, String reasonEn) {
     if (met) {
       return;
     }
-    boolean requested = VariableValues.isTrue(execution.getVariable(exceptionFlag));
-    String reason = text(execution, reasonField);
-    String officer = RuleExceptions.officer(identityService);
-    if (requested && reason.length() >= reasonMinLength && officer != null) {
-      RuleExceptions.record(execution, ruleId, officer, reason);
+    if (VariableValues.isTrue(execution.getVariable(exceptionFlag))) {
+      if (!requested.contains(ruleId)) {
+        requested.add(ruleId);
+      }
       return;
     }
-    String how = !requested ? "。原则上须满足；如确需例外，请勾选“特批例外”并填写不少于" + reasonMinLength + "字的书面理由"
-        : officer == null ? "。例外须由登录的北京市科委工作人员批准" : "。例外的书面理由不少于" + reasonMinLength + "字";
-    String howEn = !requested ? ". Required as a rule; an exception needs the exception box and a written reason of at least "
-        + reasonMinLength + " characters" : officer == null ? ". An exception must be granted by a signed-in bj-sti officer"
-        : ". The written reason must have at least " + reasonMinLength + " characters";
-    violations.add(new RuleViolation(ruleId, requested ? reasonField : field, reasonZh + how, reasonEn + howEn));
+    violations.add(new RuleViolation(ruleId, field, reasonZh
+        + "。原则上须满足；如确需例外，请勾选“申请例外”并写明理由，由北京市科委其他工作人员审批",
+        reasonEn + ". Required as a rule; to ask for an exception tick the box and give a written reason: another bj-sti officer decides"));
   }
 }

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.policyflow.shared.exceptions.RuleExceptionMapping;
 import org.policyflow.shared.experts.VariableValues;
 import org.policyflow.shared.rules.PolicyRuleException;
 import org.policyflow.shared.rules.RuleViolation;
@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Task_CheckFormationPlan of yc-consortium (组建条件, 002 §三): YCC-L1 the lead enterprise is located in
  * Yongchuan (no exception: the seed says 由永川区内…龙头企业牵头组建); YCC-M1 at least {@code minimum-members}
- * member units (一般: yc-stb may record an exception); YCC-G1 council chaired by the lead unit's head, members
+ * member units (一般: the officer may ask for an exception, which another yc-stb
+ * officer decides in rule-exception.bpmn); YCC-G1 council chaired by the lead unit's head, members
  * the heads of all member units, a secretariat with named staff attached to the lead unit. Runs again for
  * every revised plan, so each argumentation round argues a plan that meets the conditions.
  */
@@ -24,13 +25,10 @@ public class CheckFormationPlanDelegate implements JavaDelegate {
 
   private final YcMembership membership;
   private final YcConsortiumProperties properties;
-  private final IdentityService identityService;
 
-  public CheckFormationPlanDelegate(YcMembership membership, YcConsortiumProperties properties,
-      IdentityService identityService) {
+  public CheckFormationPlanDelegate(YcMembership membership, YcConsortiumProperties properties) {
     this.membership = membership;
     this.properties = properties;
-    this.identityService = identityService;
   }
 
   @Override
@@ -57,19 +55,21 @@ public class CheckFormationPlanDelegate implements JavaDelegate {
     }
     YcRules.required(execution, violations, "planSummary", "组建方案概要", "The plan summary");
     YcMembership.Result result = membership.check(lead, leadHead, execution.getVariable("members"), violations);
-    Map<String, Object> exception = null;
+    List<String> requested = new ArrayList<>();
     if (!result.enoughMembers()) {
-      exception = YcRules.exception(execution, identityService, properties.exceptionReasonMinLength(), violations,
-          "YCC-M1", "members", "memberException", "memberExceptionReason",
-          "成员单位一般不少于" + properties.minimumMembers() + "个（现有" + result.memberNames().size() + "个）",
-          "At least " + properties.minimumMembers() + " member units are expected (" + result.memberNames().size() + " given)");
+      if (VariableValues.isTrue(execution.getVariable("memberException"))) {
+        requested.add("YCC-M1");
+      } else {
+        violations.add(new RuleViolation("YCC-M1", "members", "成员单位一般不少于" + properties.minimumMembers()
+            + "个（现有" + result.memberNames().size() + "个）。如确需例外，请勾选“申请例外”并写明理由，由永川区科技局其他工作人员审批",
+            "At least " + properties.minimumMembers() + " member units are expected (" + result.memberNames().size()
+                + " given); to ask for an exception tick the box and give a written reason: another yc-stb officer decides"));
+      }
     }
     if (!violations.isEmpty()) {
       throw new PolicyRuleException(violations);
     }
-    if (exception != null) {
-      YcRules.append(execution, "ruleExceptions", exception);
-    }
+    RuleExceptionMapping.request(execution, requested, "memberExceptionReason");
     Map<String, Object> secretariat = new LinkedHashMap<>();
     secretariat.put("attachedTo", lead);
     secretariat.put("staff", staff);

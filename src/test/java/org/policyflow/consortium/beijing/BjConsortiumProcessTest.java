@@ -49,6 +49,8 @@ class BjConsortiumProcessTest {
 
   static final String OFFICER = "lijianguo";
   static final String COMMISSIONER = "sunwen";
+  /** EXC-1: an exception the officer asks for is decided by another bj-sti officer. */
+  static final String SECOND_OFFICER = "zhaoyu";
   static final String LEAD_CODE = "91110108MA01XKQ126";
   // Units with registry records get codes of their own: the registry is shared history, and a record for
   // LEAD_CODE would refuse the lead unit of every later test (BJC-I2).
@@ -165,26 +167,85 @@ class BjConsortiumProcessTest {
   // ---------------------------------------------------------------- lead unit
 
   @Test
-  void consortiumBJC_L1_leadOutsideBeijingRefusedUnlessBjStiGrantsARecordedException() {
+  void consortiumBJC_L1_EXC_1_leadOutsideBeijingNeedsAnExceptionThatAnotherBjStiOfficerGrants() {
     ProcessInstance consortium = propose("津京冀机器人创新联合体");
     Map<String, Object> lead = leadForm();
     lead.put("leadRegisteredInBeijing", false);
     Task task = task("Task_SelectLeadUnit", consortium);
     Assertions.assertThatThrownBy(() -> completeAsOfficer(task, lead))
-        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[BJC-L1]").hasMessageContaining("特批例外");
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[BJC-L1]").hasMessageContaining("申请例外");
 
     lead.put("leadL1Exception", true);
     lead.put("leadL1ExceptionReason", "短");
     Assertions.assertThatThrownBy(() -> completeAsOfficer(task, lead))
-        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[BJC-L1] leadL1ExceptionReason");
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[EXC-3] leadL1ExceptionReason");
 
-    lead.put("leadL1ExceptionReason", "牵头单位总部在天津，但研发中心及主要团队在京，经主任办公会同意特批");
+    lead.put("leadL1ExceptionReason", "牵头单位总部在天津，但研发中心及主要团队在京");
     completeAsOfficer(task, lead);
+    assertThat(consortium).isWaitingAt("CallActivity_LeadException");
+    Task decide = exceptionTask(consortium);
+    Assertions.assertThat(taskService.getIdentityLinksForTask(decide.getId()))
+        .anySatisfy(link -> Assertions.assertThat(link.getGroupId()).isEqualTo("bj-sti"));
+
+    // EXC-1 over HTTP: the requester's own decision is refused with 400 and changes nothing.
+    ResponseEntity<Map> refused = http.withBasicAuth(OFFICER, "demo").postForEntity(
+        "/engine-rest/task/" + decide.getId() + "/submit-form", Map.of("variables", Map.of(
+            "exceptionDecision", Map.of("value", "grant"),
+            "exceptionDecisionReason", Map.of("value", "本人提出，本人认为可以准予"))), Map.class);
+    Assertions.assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    Assertions.assertThat((String) refused.getBody().get("message")).contains("[EXC-1] exceptionDecision")
+        .contains("四眼原则");
+    Assertions.assertThat(taskService.createTaskQuery().taskId(decide.getId()).singleResult()).isNotNull();
+    Assertions.assertThat(runtimeService.getVariable(decide.getProcessInstanceId(), "exceptionDecision")).isNull();
+    Assertions.assertThat(runtimeService.getVariable(consortium.getId(), "ruleExceptions")).isNull();
+
+    decideException(SECOND_OFFICER, decide, "grant", "研发中心和团队在京，符合在京集聚创新资源的要求");
     assertThat(consortium).isWaitingAt("Task_DetermineMembers");
     Assertions.assertThat(VariableValues.rows(runtimeService.getVariable(consortium.getId(), "ruleExceptions")))
-        .singleElement().satisfies(e -> Assertions.assertThat(e).containsEntry("ruleId", "BJC-L1")
-            .containsEntry("grantedBy", OFFICER).containsKey("grantedAt")
-            .containsEntry("reason", "牵头单位总部在天津，但研发中心及主要团队在京，经主任办公会同意特批"));
+        .singleElement().satisfies(e -> Assertions.assertThat(e).containsEntry("rules", List.of("BJC-L1"))
+            .containsEntry("requestedBy", OFFICER).containsEntry("decidedBy", SECOND_OFFICER)
+            .containsEntry("requestReason", "牵头单位总部在天津，但研发中心及主要团队在京")
+            .containsEntry("result", "准予例外").containsKey("decidedAt"));
+  }
+
+  @Test
+  void consortiumBJC_L1_EXC_1_aRefusedExceptionReturnsToLeadSelectionWithTheReason() {
+    ProcessInstance consortium = propose("津京冀机器人创新联合体");
+    Map<String, Object> lead = leadForm();
+    lead.put("leadRegisteredInBeijing", false);
+    lead.put("leadL1Exception", true);
+    lead.put("leadL1ExceptionReason", "牵头单位总部在天津，但研发中心及主要团队在京");
+    completeAsOfficer(task("Task_SelectLeadUnit", consortium), lead);
+    decideException(SECOND_OFFICER, exceptionTask(consortium), "refuse", "研发团队在京人数不足，不符合在京注册的要求");
+
+    assertThat(consortium).isWaitingAt("Task_SelectLeadUnit");
+    Assertions.assertThat(runtimeService.getVariable(consortium.getId(), "exceptionDecisionReason"))
+        .isEqualTo("研发团队在京人数不足，不符合在京注册的要求");
+    Map<String, Object> corrected = leadForm();
+    corrected.put("leadL1Exception", false);
+    completeAsOfficer(task("Task_SelectLeadUnit", consortium), corrected);
+    assertThat(consortium).isWaitingAt("Task_DetermineMembers");
+    Assertions.assertThat(VariableValues.rows(runtimeService.getVariable(consortium.getId(), "ruleExceptions")))
+        .singleElement().satisfies(e -> Assertions.assertThat(e).containsEntry("result", "不予例外"));
+  }
+
+  @Test
+  void consortiumBJC_I2_EXC_2_anExceptionForTheLocationDoesNotSetAsideABadCreditRecord() {
+    String code = code("91110108MA01XKW1");
+    registerBadCredit(code, "天津某失信机器人企业", "2025-07-01", "京科监〔2025〕9号");
+    Map<String, Object> proposal = proposal("津京冀机器人创新联合体");
+    proposal.put("leadUnitCreditCode", code);
+    ProcessInstance consortium = proposeWith(proposal);
+    Map<String, Object> lead = leadForm();
+    lead.put("leadRegisteredInBeijing", false);
+    lead.put("leadL1Exception", true);
+    lead.put("leadL1ExceptionReason", "牵头单位总部在天津，但研发中心及主要团队在京");
+    completeAsOfficer(task("Task_SelectLeadUnit", consortium), lead);
+    Assertions.assertThat(runtimeService.getVariable(exceptionTask(consortium).getProcessInstanceId(), "exceptionRules"))
+        .isEqualTo(List.of("BJC-L1"));
+    decideException(SECOND_OFFICER, exceptionTask(consortium), "grant", "研发中心和团队在京，符合在京集聚创新资源的要求");
+    assertThat(consortium).hasPassed("EndEvent_LeadNotSelected").isEnded();
+    Assertions.assertThat((String) historicVariable(consortium, "leadNotSelectedReason")).startsWith("[BJC-I2]");
   }
 
   @Test
@@ -248,7 +309,7 @@ class BjConsortiumProcessTest {
   // ---------------------------------------------------------------- members
 
   @Test
-  void consortiumBJC_M1_M2_membersNeedAnEnterpriseAndAResearchUnitUnlessExcepted() {
+  void consortiumBJC_M1_M2_EXC_1_membersNeedAnEnterpriseAndAResearchUnitUnlessAnotherOfficerGrantsAnException() {
     ProcessInstance consortium = leadSelected("北京某创新联合体");
     Task task = task("Task_DetermineMembers", consortium);
     Map<String, Object> onlyUniversities = new HashMap<>(Map.of("members", List.of(
@@ -263,9 +324,15 @@ class BjConsortiumProcessTest {
     onlyUniversities.put("memberException", true);
     onlyUniversities.put("memberExceptionReason", "产业链企业将在揭榜挂帅后三个月内加入，经专题会研究同意");
     completeAsOfficer(task, onlyUniversities);
+    assertThat(consortium).isWaitingAt("CallActivity_MemberException");
+    Task decide = exceptionTask(consortium);
+    Assertions.assertThatThrownBy(() -> decideException(OFFICER, decide, "grant", "本人提出，本人认为可以准予"))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[EXC-1] exceptionDecision");
+    decideException(SECOND_OFFICER, decide, "grant", "揭榜挂帅项目已明确企业参与，准予例外");
     assertThat(consortium).isWaitingAt("Task_RecordAgreement");
     Assertions.assertThat(VariableValues.rows(runtimeService.getVariable(consortium.getId(), "ruleExceptions")))
-        .singleElement().satisfies(e -> Assertions.assertThat(e).containsEntry("ruleId", "BJC-M1").containsEntry("grantedBy", OFFICER));
+        .singleElement().satisfies(e -> Assertions.assertThat(e).containsEntry("rules", List.of("BJC-M1"))
+            .containsEntry("requestedBy", OFFICER).containsEntry("decidedBy", SECOND_OFFICER));
   }
 
   /** BJC-M3: members from outside Beijing (Tianjin, Hebei, abroad) are accepted; no location check. */
@@ -921,6 +988,22 @@ class BjConsortiumProcessTest {
 
   private void complete(String key, ProcessInstance instance, Map<String, Object> variables) {
     completeAsOfficer(task(key, instance), variables);
+  }
+
+  /** The open decision task of the rule-exception instance the consortium called. */
+  private Task exceptionTask(ProcessInstance consortium) {
+    ProcessInstance exception = runtimeService.createProcessInstanceQuery().superProcessInstanceId(consortium.getId())
+        .processDefinitionKey("rule-exception").singleResult();
+    return taskService.createTaskQuery().processInstanceId(exception.getId()).singleResult();
+  }
+
+  private void decideException(String officer, Task decide, String decision, String reason) {
+    identityService.setAuthentication(officer, List.of("bj-sti"));
+    try {
+      taskService.complete(decide.getId(), Map.of("exceptionDecision", decision, "exceptionDecisionReason", reason));
+    } finally {
+      identityService.clearAuthentication();
+    }
   }
 
   private void completeAsOfficer(Task task, Map<String, Object> variables) {

@@ -42,6 +42,8 @@ import org.springframework.http.ResponseEntity;
 class YcConsortiumProcessTest {
 
   static final String OFFICER = "hewei";
+  /** EXC-1: an exception the officer asks for is decided by another yc-stb officer. */
+  static final String SECOND_OFFICER = "tanghui";
   static final String LEAD = "重庆永川智行汽车科技有限公司";
   static final String LEAD_CODE = "91110108MA01XKQ126";
   static final String NAME = "重庆市永川区智能网联汽车创新联合体";
@@ -151,26 +153,51 @@ class YcConsortiumProcessTest {
   }
 
   @Test
-  void ycc_YCC_M1_fewerThanFiveMembersRefusedUnlessExceptionRecorded() {
+  void ycc_YCC_M1_EXC_1_fewerThanFiveMembersNeedAnExceptionThatAnotherYcStbOfficerGrants() {
     ProcessInstance consortium = propose(proposal("智能网联汽车"));
     Task task = task("Task_RecordFormationPlan", consortium);
     Map<String, Object> plan = plan(4);
     Assertions.assertThatThrownBy(() -> completeAsOfficer(task, plan))
-        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[YCC-M1] members").hasMessageContaining("特批例外");
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[YCC-M1] members").hasMessageContaining("申请例外");
     plan.put("memberException", true);
     plan.put("memberExceptionReason", "短");
     Assertions.assertThatThrownBy(() -> completeAsOfficer(task, plan))
-        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[YCC-M1] memberExceptionReason");
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[EXC-3] memberExceptionReason");
     plan.put("memberExceptionReason", "细分领域优势单位有限，第五家单位拟于半年内加入");
     Assertions.assertThatThrownBy(() -> taskService.complete(task.getId(), plan))
-        .as("an exception needs a signed-in officer").isInstanceOf(PolicyRuleException.class)
-        .hasMessageContaining("登录");
+        .as("an exception is asked for by a signed-in officer").isInstanceOf(PolicyRuleException.class)
+        .hasMessageContaining("[EXC-1]").hasMessageContaining("登录");
     completeAsOfficer(task, plan);
+    assertThat(consortium).isWaitingAt("CallActivity_MemberException");
+
+    Task decide = exceptionTask(consortium);
+    Assertions.assertThatThrownBy(() -> decideException(OFFICER, decide, "grant", "本人提出，本人认为可以准予"))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[EXC-1] exceptionDecision");
+    Assertions.assertThat(taskService.createTaskQuery().taskId(decide.getId()).singleResult()).isNotNull();
+    decideException(SECOND_OFFICER, decide, "grant", "细分领域具备条件的单位确实有限，准予例外");
     assertThat(consortium).isWaitingAt("CallActivity_Argumentation");
     Assertions.assertThat(VariableValues.rows(var(consortium, "ruleExceptions"))).singleElement()
-        .satisfies(e -> Assertions.assertThat(e).containsEntry("ruleId", "YCC-M1").containsEntry("grantedBy", OFFICER)
-            .containsKey("grantedAt").containsEntry("reason", "细分领域优势单位有限，第五家单位拟于半年内加入"));
+        .satisfies(e -> Assertions.assertThat(e).containsEntry("rules", List.of("YCC-M1")).containsEntry("requestedBy", OFFICER)
+            .containsEntry("decidedBy", SECOND_OFFICER).containsEntry("result", "准予例外")
+            .containsEntry("requestReason", "细分领域优势单位有限，第五家单位拟于半年内加入"));
     Assertions.assertThat(var(consortium, "memberCount")).isEqualTo(4);
+  }
+
+  @Test
+  void ycc_YCC_M1_EXC_1_aRefusedExceptionReturnsThePlanForRevision() {
+    ProcessInstance consortium = propose(proposal("智能网联汽车"));
+    Map<String, Object> plan = plan(4);
+    plan.put("memberException", true);
+    plan.put("memberExceptionReason", "细分领域优势单位有限，第五家单位拟于半年内加入");
+    completeAsOfficer(task("Task_RecordFormationPlan", consortium), plan);
+    decideException(SECOND_OFFICER, exceptionTask(consortium), "refuse", "区内尚有多家具备条件的单位，应补足成员");
+
+    assertThat(consortium).isWaitingAt("Task_RecordFormationPlan");
+    Assertions.assertThat(var(consortium, "exceptionDecisionReason")).isEqualTo("区内尚有多家具备条件的单位，应补足成员");
+    completeAsOfficer(task("Task_RecordFormationPlan", consortium), plan(5));
+    assertThat(consortium).isWaitingAt("CallActivity_Argumentation");
+    Assertions.assertThat(VariableValues.rows(var(consortium, "ruleExceptions"))).singleElement()
+        .satisfies(e -> Assertions.assertThat(e).containsEntry("result", "不予例外").containsEntry("decidedBy", SECOND_OFFICER));
   }
 
   @Test
@@ -650,6 +677,22 @@ class YcConsortiumProcessTest {
 
   private void complete(String key, ProcessInstance instance, Map<String, Object> variables) {
     completeAsOfficer(task(key, instance), variables);
+  }
+
+  /** The open decision task of the rule-exception instance the consortium called. */
+  private Task exceptionTask(ProcessInstance consortium) {
+    ProcessInstance exception = runtimeService.createProcessInstanceQuery().superProcessInstanceId(consortium.getId())
+        .processDefinitionKey("rule-exception").singleResult();
+    return taskService.createTaskQuery().processInstanceId(exception.getId()).singleResult();
+  }
+
+  private void decideException(String officer, Task decide, String decision, String reason) {
+    identityService.setAuthentication(officer, List.of("yc-stb"));
+    try {
+      taskService.complete(decide.getId(), Map.of("exceptionDecision", decision, "exceptionDecisionReason", reason));
+    } finally {
+      identityService.clearAuthentication();
+    }
   }
 
   private void completeAsOfficer(Task task, Map<String, Object> variables) {
