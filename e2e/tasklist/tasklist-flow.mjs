@@ -393,6 +393,8 @@ try {
     await openFormTab();
     await field('拟入选单位').locator('input[type=checkbox]').first().check();
     await fill('审核评选意见', '材料齐全，符合条件，拟入选。');
+    await choose('公示发布渠道', '通州区人民政府网站');
+    await fill('公示网址或张贴地点', 'https://www.bjtzh.gov.cn/gsgg/');
     await shot('04-select', 'tasklist-select.png');
     await completeTask(`审核评选拟入选名单：${CALL_TITLE}`);
   });

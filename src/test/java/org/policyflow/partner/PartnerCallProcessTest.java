@@ -101,7 +101,7 @@ class PartnerCallProcessTest {
     Task selection = selectionTask(call);
 
     Assertions.assertThatThrownBy(() -> fixtures.completeAs("wanglixin", OFFICERS, selection.getId(),
-            Map.of("selectedApplications", applications, "reviewOpinion", "三家均具备较强研发能力")))
+            PartnerFixtures.selection(applications, "三家均具备较强研发能力")))
         .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[TZP-Q2]").hasMessageContaining("3 家");
     assertThat(call).isWaitingAt("Task_SelectPartners");
   }
@@ -118,7 +118,7 @@ class PartnerCallProcessTest {
     engine.getRuntimeService().setVariable(call.getId(), "selectedPartners", 31L);
 
     fixtures.completeAs("wanglixin", OFFICERS, selection.getId(),
-        Map.of("selectedApplications", applications.subList(0, 2), "reviewOpinion", "择优推荐两家"));
+        PartnerFixtures.selection(applications.subList(0, 2), "择优推荐两家"));
 
     Assertions.assertThat((String) engine.getHistoryService().createHistoricVariableInstanceQuery()
             .processInstanceId(call.getId()).variableName("targetWarning").singleResult().getValue())
@@ -181,7 +181,7 @@ class PartnerCallProcessTest {
     ProcessInstance call = open(3, Map.of());
     List<String> applications = recommendThree();
     fixtures.completeAs("wanglixin", OFFICERS, selectionTask(call).getId(),
-        Map.of("selectedApplications", List.of(), "reviewOpinion", "本轮推荐单位均未达到要求"));
+        PartnerFixtures.selection(List.of(), "本轮推荐单位均未达到要求"));
     execute(job(call));
 
     assertThat(call).hasPassed("Task_PublishResults", "EndEvent_CallClosedWithoutPartners").isEnded();
@@ -203,6 +203,35 @@ class PartnerCallProcessTest {
   }
 
   /** Three applications from three localities, each recommended by its clerk. */
+  @Test
+  void partnerCallTZP_N2_theNoticeRecordsWhereWhenAndByWhomTheListWasPublished() {
+    ProcessInstance call = open(3, Map.of());
+    List<String> applications = recommendThree();
+    Task selection = selectionTask(call);
+    Map<String, Object> nowhere = new java.util.HashMap<>(PartnerFixtures.selection(applications.subList(0, 1), "择优入选"));
+    nowhere.put("noticeChannel", "朋友圈");
+    nowhere.put("noticeAddress", " ");
+
+    Assertions.assertThatThrownBy(() -> fixtures.completeAs("wanglixin", OFFICERS, selection.getId(), nowhere))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[TZP-N2] noticeChannel")
+        .hasMessageContaining("通州区人民政府网站").hasMessageContaining("[TZP-N2] noticeAddress");
+    assertThat(call).isWaitingAt("Task_SelectPartners");
+
+    ClockUtil.setCurrentTime(at(2026, 4, 7, 10));
+    fixtures.completeAs("wanglixin", OFFICERS, selection.getId(),
+        PartnerFixtures.selection(applications.subList(0, 1), "择优入选"));
+    ProcessInstance notice = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("public-notice")
+        .superProcessInstanceId(call.getId()).singleResult();
+    execute(job("Task_PublishNotice", notice));
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> publication = (Map<String, Object>) engine.getRuntimeService()
+        .getVariable(notice.getId(), "noticePublication");
+    Assertions.assertThat(publication).containsEntry("channel", PartnerFixtures.NOTICE_CHANNEL)
+        .containsEntry("address", PartnerFixtures.NOTICE_ADDRESS).containsEntry("publishedBy", "wanglixin")
+        .containsEntry("publishedAt", "2026-04-07T10:00+08:00");
+  }
+
   private List<String> recommendThree() {
     String[][] localities = {{"tz-locality-songzhuang", "sunpeng"}, {"tz-locality-zgc-tongzhou", "liuyang"},
         {"tz-locality-canal-cbd", "zhaomin"}};

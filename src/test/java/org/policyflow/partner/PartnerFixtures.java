@@ -54,6 +54,25 @@ public final class PartnerFixtures {
     return v;
   }
 
+  /** Where the demo office publishes its proposed lists (TZP-N2, one of partner.yaml's notice-channels). */
+  public static final String NOTICE_CHANNEL = "通州区人民政府网站";
+  public static final String NOTICE_ADDRESS = "https://www.bjtzh.gov.cn/gsgg/";
+
+  /** The officer's selection (审核评选拟入选名单) with where the list is to be published (TZP-N2). */
+  public static Map<String, Object> selection(List<String> applications, String opinion) {
+    return selection(applications, opinion, Map.of());
+  }
+
+  public static Map<String, Object> selection(List<String> applications, String opinion, Map<String, Object> more) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("selectedApplications", applications);
+    v.put("reviewOpinion", opinion);
+    v.put("noticeChannel", NOTICE_CHANNEL);
+    v.put("noticeAddress", NOTICE_ADDRESS);
+    v.putAll(more);
+    return v;
+  }
+
   /** One reviewer's scoring form: the two partner-review criteria and the opinion. */
   public static Map<String, Object> reviewScores(double industryLeading, double localIndustry) {
     Map<String, Object> v = new LinkedHashMap<>();

@@ -42,8 +42,8 @@ public final class PartnerProgrammeAnswers {
   public static Function<Task, Map<String, Object>> selectFirst(RuntimeService runtimeService, int places) {
     return task -> {
       SpinJsonNode options = (SpinJsonNode) runtimeService.getVariable(task.getExecutionId(), "recommendationOptions");
-      return Map.of("reviewOpinion", "按优先领域和综合实力择优", "selectedApplications",
-          options.elements().stream().limit(places).map(o -> o.prop("value").stringValue()).toList());
+      return PartnerFixtures.selection(options.elements().stream().limit(places).map(o -> o.prop("value").stringValue())
+          .toList(), "按优先领域和综合实力择优");
     };
   }
 }

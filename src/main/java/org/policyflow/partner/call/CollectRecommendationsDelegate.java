@@ -73,6 +73,9 @@ public class CollectRecommendationsDelegate implements JavaDelegate {
     // bound to these options as JSON too, instead of as a Java object of the options' own type.
     execution.setVariable("recommendationOptions", Spin.JSON(options));
     execution.setVariable("recommendedCount", recommended.size());
+    // TZP-N2: the channels the proposed list may be published in (partner.yaml), offered on the form.
+    execution.setVariable("noticeChannelOptions", Spin.JSON(properties.noticeChannels().stream()
+        .map(channel -> Map.of("label", channel, "value", channel)).toList()));
     execution.setVariable("activePartners", active);
     execution.setVariable("targetPartners", properties.targetPartners());
     execution.setVariable("selectedPartners", selected);

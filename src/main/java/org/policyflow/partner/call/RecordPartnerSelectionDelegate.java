@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.policyflow.partner.PartnerProperties;
 import org.policyflow.shared.engine.FormValues;
 import org.policyflow.shared.rules.PolicyRuleException;
 import org.policyflow.shared.rules.RuleViolation;
@@ -21,6 +23,12 @@ import org.springframework.stereotype.Component;
  */
 @Component("recordPartnerSelection")
 public class RecordPartnerSelectionDelegate implements JavaDelegate {
+
+  private final PartnerProperties properties;
+
+  public RecordPartnerSelectionDelegate(PartnerProperties properties) {
+    this.properties = properties;
+  }
 
   @Override
   public void execute(DelegateExecution execution) {
@@ -48,6 +56,9 @@ public class RecordPartnerSelectionDelegate implements JavaDelegate {
           "拟入选的" + String.join("、", belowPassLine) + "未达到审核评分通过线，请说明选择的理由（至少 4 个字）",
           "Selected applications under the review's pass line (" + belowPassLine.size()
               + "): write the reason for selecting them (4 characters or more)"));
+    }
+    if (!selected.isEmpty()) {
+      noticePublication(execution, violations);
     }
     if (FormValues.isBlank(execution, "reviewOpinion")) {
       violations.add(new RuleViolation("TZP-Q2", "reviewOpinion", "请填写审核评选意见", "Enter the review opinion"));
@@ -84,5 +95,26 @@ public class RecordPartnerSelectionDelegate implements JavaDelegate {
             + target + " 家（仅提示，不阻止） / With this selection, partners selected in the target period would reach "
             + (counted + candidates.size()) + ", above the " + year + " target of " + target + " (warning only)"
         : null);
+  }
+
+  /**
+   * TZP-N2 (000 §五4 "进行5个工作日公示"): the officer who forms the list says where it is published — one of
+   * the commission's channels (partner.yaml notice-channels) and the page address or notice board — and is
+   * recorded as the one who ordered the publication; the notice adds the time it was published.
+   */
+  private void noticePublication(DelegateExecution execution, List<RuleViolation> violations) {
+    String channel = FormValues.text(execution, "noticeChannel");
+    if (channel == null || !properties.noticeChannels().contains(channel.trim())) {
+      violations.add(new RuleViolation("TZP-N2", "noticeChannel",
+          "请选择公示发布渠道（" + String.join("、", properties.noticeChannels()) + "）",
+          "Choose the channel the proposed list is published in (one of " + properties.noticeChannels() + ")"));
+    }
+    String address = FormValues.text(execution, "noticeAddress");
+    if (address == null || address.trim().length() < 4) {
+      violations.add(new RuleViolation("TZP-N2", "noticeAddress", "请填写公示的网址或张贴地点",
+          "Enter the web address or the notice board where the list is published"));
+    }
+    Authentication officer = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    execution.setVariable("noticeOrderedBy", officer == null ? null : officer.getUserId());
   }
 }

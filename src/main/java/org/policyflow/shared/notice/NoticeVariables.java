@@ -16,6 +16,12 @@ final class NoticeVariables {
   static final String REMOVED = "removedCandidates";
   static final String STARTED_AT = "noticeStartedAt";
   static final String ENDS_AT = "noticeEndsAt";
+  /** TZP-N2: given by the calling programme — the channel, the page address or notice board, the officer. */
+  static final String CHANNEL = "noticeChannel";
+  static final String ADDRESS = "noticeAddress";
+  static final String ORDERED_BY = "noticeOrderedBy";
+  /** TZP-N2: {channel, address, publishedAt, publishedBy}. */
+  static final String PUBLICATION = "noticePublication";
   static final String FINALISED_AT = "noticeFinalisedAt";
 
   /** Per objection; local to the objection's event sub-process so concurrent objections stay apart. */

@@ -189,11 +189,11 @@ class PartnerReviewProcessTest {
     Task selection = engine.getTaskService().createTaskQuery().processInstanceId(call.getId()).singleResult();
 
     assertThatThrownBy(() -> fixtures.completeAs("wanglixin", OFFICERS, selection.getId(),
-            Map.of("selectedApplications", List.of(weak.getId()), "reviewOpinion", "择优选择")))
+            PartnerFixtures.selection(List.of(weak.getId()), "择优选择")))
         .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[TZP-R1] belowPassLineReason")
         .hasMessageContaining("北京通州示例科技有限公司308");
-    fixtures.completeAs("wanglixin", OFFICERS, selection.getId(), Map.of("selectedApplications", List.of(weak.getId()),
-        "reviewOpinion", "择优选择", "belowPassLineReason", "该企业承担区重大攻关任务，属地急需"));
+    fixtures.completeAs("wanglixin", OFFICERS, selection.getId(), PartnerFixtures.selection(List.of(weak.getId()), "择优选择",
+        Map.of("belowPassLineReason", "该企业承担区重大攻关任务，属地急需")));
 
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> candidates = (List<Map<String, Object>>) engine.getHistoryService()
@@ -212,7 +212,7 @@ class PartnerReviewProcessTest {
     Task selection = engine.getTaskService().createTaskQuery().processInstanceId(call.getId()).singleResult();
 
     fixtures.completeAs("wanglixin", OFFICERS, selection.getId(),
-        Map.of("selectedApplications", List.of(strong.getId()), "reviewOpinion", "达到通过线，拟入选"));
+        PartnerFixtures.selection(List.of(strong.getId()), "达到通过线，拟入选"));
     assertThat(engine.getRuntimeService().getVariable(call.getId(), "belowPassLineCount")).isEqualTo(0);
     assertThat(engine.getRuntimeService().getVariable(call.getId(), "selectedCount")).isEqualTo(1);
   }

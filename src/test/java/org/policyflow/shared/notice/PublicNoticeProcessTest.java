@@ -297,6 +297,9 @@ class PublicNoticeProcessTest {
     variables.put("candidates", candidates());
     variables.put("objectionReviewGroup", "tz-sti");
     variables.put("programme", "TZP");
+    variables.put("noticeChannel", "通州区人民政府网站");
+    variables.put("noticeAddress", "https://www.bjtzh.gov.cn/gsgg/");
+    variables.put("noticeOrderedBy", "wanglixin");
     ProcessInstance notice = runtimeService.startProcessInstanceByKey("public-notice", variables);
     started.add(notice.getId());
     assertThat(notice).isWaitingAt("Task_PublishNotice");

@@ -105,7 +105,7 @@ class WorkingDayCalendarProcessTest {
     clock("2026-12-28T10:00+08:00");
     ProcessInstance notice = runtimeService.startProcessInstanceByKey("public-notice", Map.of(
         "noticeTitle", "拟入选名单公示", "noticeDays", 5, "candidates", List.of(candidate()), "objectionReviewGroup", "tz-sti",
-        "programme", "TZP"));
+        "programme", "TZP", "noticeChannel", "通州区人民政府网站", "noticeAddress", "https://www.bjtzh.gov.cn/gsgg/"));
     started.add(notice);
     Job publish = managementService.createJobQuery().processInstanceId(notice.getId()).singleResult();
     for (int attempt = 0; attempt < 3; attempt++) {
