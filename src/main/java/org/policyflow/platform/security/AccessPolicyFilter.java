@@ -30,8 +30,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The boundary in front of the engine REST API (also as the webapps mount it), the webapps' own APIs
  * (Cockpit, Admin, Tasklist, Welcome and their plugins) and the project API: a call reaches the engine,
  * a webapp resource or a controller only if {@link AccessPolicy} grants its operation to one of the
- * caller's roles. A webapp API call without a login counts as the role {@link AccessPolicy#ANONYMOUS}. A refused call is answered 403 here, before any engine command runs, so it leaves
- * no trace. Also refused here: cross-site browser requests (a browser replays remembered credentials,
+ * caller's roles; a webapp API call without a login counts as the role {@link AccessPolicy#ANONYMOUS}.
+ * A refused call is answered 403 (401 without a login) here, before any engine command runs, so it
+ * leaves no trace. Also refused here: cross-site browser requests (a browser replays remembered credentials,
  * the request's origin tells us it came from another site) and request paths that do not say plainly
  * which operation they mean (path parameters, dot segments, doubled slashes), since the check must see
  * the path exactly as JAX-RS and Spring route it.
