@@ -2,9 +2,13 @@ package org.policyflow.platform;
 
 import java.util.Map;
 import java.util.function.Supplier;
+import org.camunda.bpm.admin.impl.web.AdminApplication;
+import org.camunda.bpm.cockpit.impl.web.CockpitApplication;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.camunda.bpm.tasklist.impl.web.TasklistApplication;
+import org.camunda.bpm.welcome.impl.web.WelcomeApplication;
 import org.policyflow.audit.AuditSessionAuthenticationProvider;
 import org.policyflow.platform.security.AccessPolicy;
 import org.policyflow.platform.security.AccessPolicyFilter;
@@ -56,7 +60,13 @@ public class RestSecurityConfiguration {
     return new AccessPolicy(properties);
   }
 
-  /** Read from the running application once it is complete: the JAX-RS resources and request mappings. */
+  /**
+   * Read from the running application once it is complete: the JAX-RS resources, the request mappings,
+   * and the webapps' own JAX-RS applications. Those are the classes the webapp starter registers as
+   * servlets at {@code /api/cockpit/*}, {@code /api/admin/*}, {@code /api/tasklist/*} and
+   * {@code /api/welcome/*}; they list their plugins' resources from the plugin registries, which the
+   * webapps' bootstrap listeners fill when the servlet context starts.
+   */
   @Bean
   Supplier<EndpointCatalog> endpointCatalog(ResourceConfig jerseyResources,
       @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
@@ -66,7 +76,9 @@ public class RestSecurityConfiguration {
       @Override
       public EndpointCatalog get() {
         if (catalog == null) {
-          catalog = EndpointCatalog.of(jerseyResources.getClasses(), mappings.getHandlerMethods().keySet());
+          catalog = EndpointCatalog.of(jerseyResources.getClasses(), mappings.getHandlerMethods().keySet(),
+              Map.of("cockpit", new CockpitApplication().getClasses(), "admin", new AdminApplication().getClasses(),
+                  "tasklist", new TasklistApplication().getClasses(), "welcome", new WelcomeApplication().getClasses()));
         }
         return catalog;
       }
@@ -82,7 +94,9 @@ public class RestSecurityConfiguration {
             trim(webappPath)));
     registration.setName("policyflow-access-policy");
     registration.setOrder(ACCESS_POLICY_ORDER);
-    registration.addUrlPatterns(restPath(jersey) + "/*", "/api/*", trim(webappPath) + "/api/engine/*");
+    // All of the webapps' APIs: the engine mount and the apps' own (an API a new version adds under
+    // /api/… is in no allow-list and refused).
+    registration.addUrlPatterns(restPath(jersey) + "/*", "/api/*", trim(webappPath) + "/api/*");
     return registration;
   }
 

@@ -21,6 +21,11 @@ public final class TasklistSession {
 
   /** A Tasklist session: the login form's cookies plus the CSRF token the webapps send back as a header. */
   public static HttpHeaders login(TestRestTemplate http, String user) {
+    return login(http, user, "tasklist");
+  }
+
+  /** The same login into another webapp ("cockpit", "welcome", …), which the user must be allowed to open. */
+  public static HttpHeaders login(TestRestTemplate http, String user, String app) {
     HttpHeaders form = new HttpHeaders();
     form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
     MultiValueMap<String, String> credentials = new LinkedMultiValueMap<>();
@@ -39,7 +44,7 @@ public final class TasklistSession {
     }
     form.add(HttpHeaders.COOKIE, cookies.toString());
     form.add("X-XSRF-TOKEN", token);
-    ResponseEntity<String> login = http.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
+    ResponseEntity<String> login = http.postForEntity("/camunda/api/admin/auth/user/default/login/" + app,
         new HttpEntity<>(credentials, form), String.class);
     assertThat(login.getStatusCode()).as(login.getBody()).isEqualTo(HttpStatus.OK);
     collectCookies(login.getHeaders(), cookies);

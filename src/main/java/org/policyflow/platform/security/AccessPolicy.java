@@ -18,6 +18,12 @@ import org.policyflow.platform.security.AccessPolicyProperties.Rule;
  */
 public final class AccessPolicy {
 
+  /**
+   * The role of a webapp API call without a login (the login itself, the plugins' scripts the login page
+   * loads). It has no groups, so no user holds it.
+   */
+  public static final String ANONYMOUS = "anonymous";
+
   /** One pattern of a rule: methods and a template glob. */
   record Grant(Set<String> methods, Pattern template, String text) {
     boolean matches(Endpoint endpoint) {

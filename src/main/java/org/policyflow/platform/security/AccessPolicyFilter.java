@@ -27,10 +27,12 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The boundary in front of the engine REST API (also as the webapps mount it) and the project API:
- * a call reaches the engine or a controller only if {@link AccessPolicy} grants its operation to one of
- * the caller's roles. A refused call is answered 403 here, before any engine command runs, so it leaves
- * no trace. Also refused here: cross-site browser requests (a browser replays remembered credentials,
+ * The boundary in front of the engine REST API (also as the webapps mount it), the webapps' own APIs
+ * (Cockpit, Admin, Tasklist, Welcome and their plugins) and the project API: a call reaches the engine,
+ * a webapp resource or a controller only if {@link AccessPolicy} grants its operation to one of the
+ * caller's roles; a webapp API call without a login counts as the role {@link AccessPolicy#ANONYMOUS}.
+ * A refused call is answered 403 (401 without a login) here, before any engine command runs, so it
+ * leaves no trace. Also refused here: cross-site browser requests (a browser replays remembered credentials,
  * the request's origin tells us it came from another site) and request paths that do not say plainly
  * which operation they mean (path parameters, dot segments, doubled slashes), since the check must see
  * the path exactly as JAX-RS and Spring route it.
@@ -39,7 +41,11 @@ public class AccessPolicyFilter extends OncePerRequestFilter {
 
   /** The webapps' mount of the engine REST API: {@code /camunda/api/engine/engine/{name}/…}. */
   private final Pattern webappEngine;
+  /** The webapps' own APIs ({@code /camunda/api/cockpit/…}); checked after the engine mount. */
+  private final Pattern webappApi;
   private static final Pattern NAMED_ENGINE = Pattern.compile("^/engine-rest/engine/([^/]+)(/.*)$");
+  /** The names the webapps' resources give the engine in their paths. */
+  private static final List<String> ENGINE_VARIABLES = List.of("engine", "processEngineName");
 
   private final Supplier<EndpointCatalog> catalog;
   private final AccessPolicy policy;
@@ -49,6 +55,7 @@ public class AccessPolicyFilter extends OncePerRequestFilter {
   public AccessPolicyFilter(Supplier<EndpointCatalog> catalog, AccessPolicy policy, IdentityService identityService,
       String webappPath) {
     this.webappEngine = Pattern.compile("^" + Pattern.quote(webappPath) + "/api/engine(/engine(?:/([^/]+))?)?(/.*)?$");
+    this.webappApi = Pattern.compile("^" + Pattern.quote(webappPath) + "(/api/.*)$");
     this.catalog = catalog;
     this.policy = policy;
     this.identityService = identityService;
@@ -71,6 +78,11 @@ public class AccessPolicyFilter extends OncePerRequestFilter {
       return;
     }
     Matcher webapp = webappEngine.matcher(path);
+    Matcher appApi = webappApi.matcher(path);
+    if (!webapp.matches() && appApi.matches()) {
+      checkWebappApi(request, response, chain, EndpointCatalog.WEBAPP_API + appApi.group(1).substring("/api".length()));
+      return;
+    }
     boolean viaWebapp = webapp.matches();
     Caller caller = viaWebapp
         ? sessionCaller(request.getSession(false), webapp.group(2) == null ? "default" : webapp.group(2))
@@ -85,19 +97,53 @@ public class AccessPolicyFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    Set<String> roles = policy.rolesOf(caller.groups());
     List<Endpoint> operations = catalog.get().resolve(request.getMethod(), operationPath);
-    boolean allowed = !operations.isEmpty() && operations.stream().allMatch(operation -> policy.allows(roles, operation));
-    if (!allowed) {
-      Endpoint refused = operations.isEmpty() ? new Endpoint(request.getMethod(), operationPath) : operations.get(0);
-      String who = policy.allowedRolesText(refused);
-      refuse(response, HttpServletResponse.SC_FORBIDDEN, "AccessDenied",
-          "您的角色无权执行此操作：" + refused.key() + "（可执行的角色：" + who + "）。如确需此权限，请联系系统管理员"
-              + "（见 docs/security.md）。 / Your role may not perform " + refused.key() + " (allowed: " + who
-              + "); ask an administrator if you need it (docs/security.md).");
+    if (allowed(policy.rolesOf(caller.groups()), operations)) {
+      chain.doFilter(request, response);
+    } else {
+      refuseOperation(response, request.getMethod(), operationPath, operations);
+    }
+  }
+
+  /**
+   * A webapp's own API: the caller is the webapps' session login for the engine the path names. Without
+   * one only what the allow-list grants {@link AccessPolicy#ANONYMOUS} passes (the login itself and the
+   * plugins' scripts the login page loads); the rest answers 401, as the webapps expect to show their login.
+   */
+  private void checkWebappApi(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+      String operationPath) throws IOException, ServletException {
+    List<Endpoint> operations = catalog.get().resolve(request.getMethod(), operationPath);
+    String engine = operations.isEmpty() ? "default" : operations.get(0).values(operationPath).entrySet().stream()
+        .filter(value -> ENGINE_VARIABLES.contains(value.getKey())).map(Map.Entry::getValue).findFirst()
+        .orElse("default");
+    Caller caller = sessionCaller(request.getSession(false), engine);
+    if (caller != null && caller.groups().contains(Groups.CAMUNDA_ADMIN)) {
+      chain.doFilter(request, response);
       return;
     }
-    chain.doFilter(request, response);
+    Set<String> roles = caller == null ? Set.of(AccessPolicy.ANONYMOUS) : policy.rolesOf(caller.groups());
+    if (allowed(roles, operations)) {
+      chain.doFilter(request, response);
+    } else if (caller == null) {
+      refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationRequired",
+          "请先登录。 / Please log in first.");
+    } else {
+      refuseOperation(response, request.getMethod(), operationPath, operations);
+    }
+  }
+
+  private boolean allowed(Set<String> roles, List<Endpoint> operations) {
+    return !operations.isEmpty() && operations.stream().allMatch(operation -> policy.allows(roles, operation));
+  }
+
+  private void refuseOperation(HttpServletResponse response, String method, String operationPath,
+      List<Endpoint> operations) throws IOException {
+    Endpoint refused = operations.isEmpty() ? new Endpoint(method, operationPath) : operations.get(0);
+    String who = policy.allowedRolesText(refused);
+    refuse(response, HttpServletResponse.SC_FORBIDDEN, "AccessDenied",
+        "您的角色无权执行此操作：" + refused.key() + "（可执行的角色：" + who + "）。如确需此权限，请联系系统管理员"
+            + "（见 docs/security.md）。 / Your role may not perform " + refused.key() + " (allowed: " + who
+            + "); ask an administrator if you need it (docs/security.md).");
   }
 
   /** The path as the servlet container routed it: decoded, without path parameters. */

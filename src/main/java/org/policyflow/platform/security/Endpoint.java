@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * One operation the application exposes: an HTTP method on a path template of the engine REST API
  * ({@code /engine-rest/task/{id}/claim}) or the project API ({@code /api/notices/{noticeInstanceId}/objections}).
  * The engine REST API mounted in the webapps ({@code /camunda/api/engine/engine/{name}/…}) and under
- * {@code /engine-rest/engine/{name}/…} is the same operation as {@code /engine-rest/…}.
+ * {@code /engine-rest/engine/{name}/…} is the same operation as {@code /engine-rest/…}. The webapps' own
+ * APIs are named under the default application path: {@code /camunda/api/cockpit/plugin/base/{engine}/…}.
  */
 public record Endpoint(String method, String template) implements Comparable<Endpoint> {
 
@@ -41,6 +42,19 @@ public record Endpoint(String method, String template) implements Comparable<End
   /** A concrete path for this template, every variable replaced by {@code value}. */
   public String sample(String value) {
     return VARIABLE.matcher(template).replaceAll(Matcher.quoteReplacement(value));
+  }
+
+  /** The values a path gives this template's variables (empty when it does not match). */
+  java.util.Map<String, String> values(String path) {
+    java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+    Matcher matcher = regex().matcher(path);
+    if (matcher.matches()) {
+      List<String> names = variables();
+      for (int i = 0; i < names.size(); i++) {
+        values.put(names.get(i), matcher.group(i + 1));
+      }
+    }
+    return values;
   }
 
   List<String> variables() {

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -18,8 +19,9 @@ import org.springframework.web.bind.annotation.RequestMethod;
 
 /**
  * Every operation the running application exposes, read from the application itself: the JAX-RS
- * resource classes registered with the engine REST API (sub-resource locators followed) and the
- * Spring request mappings of the project API. Nobody lists endpoints by hand, so an endpoint that a new
+ * resource classes registered with the engine REST API and with the webapps' own APIs (Cockpit, Admin,
+ * Tasklist, Welcome and their plugins; sub-resource locators followed) and the Spring request mappings
+ * of the project API. Nobody lists endpoints by hand, so an endpoint that a new
  * Camunda version or a new controller brings is known here, and {@link AccessPolicy} refuses it until
  * someone grants it.
  */
@@ -27,6 +29,12 @@ public final class EndpointCatalog {
 
   public static final String ENGINE_REST = "/engine-rest";
   public static final String PROJECT_API = "/api";
+  /**
+   * The webapps' own APIs, under the default application path: {@code /camunda/api/cockpit/…}. A
+   * differently configured path is mapped onto this one by {@link AccessPolicyFilter}, as the engine's
+   * other mounts are mapped onto {@link #ENGINE_REST}.
+   */
+  public static final String WEBAPP_API = "/camunda/api";
   /** The engine REST API answers under /engine/{name}/… too; that is the same operation. */
   private static final Pattern NAMED_ENGINE = Pattern.compile("^/engine/\\{[^}]+}(?=/)");
 
@@ -44,6 +52,15 @@ public final class EndpointCatalog {
   }
 
   public static EndpointCatalog of(Collection<Class<?>> jaxRsClasses, Collection<RequestMappingInfo> mappings) {
+    return of(jaxRsClasses, mappings, Map.of());
+  }
+
+  /**
+   * @param webappApis per webapp ("cockpit", "admin", …) the resource classes its JAX-RS application
+   *     registers (its own resources and those of every plugin), mounted at {@code /camunda/api/{app}}
+   */
+  public static EndpointCatalog of(Collection<Class<?>> jaxRsClasses, Collection<RequestMappingInfo> mappings,
+      Map<String, ? extends Collection<Class<?>>> webappApis) {
     Set<Endpoint> found = new HashSet<>();
     for (Class<?> type : jaxRsClasses) {
       Path root = pathOf(type);
@@ -56,6 +73,14 @@ public final class EndpointCatalog {
       String template = NAMED_ENGINE.matcher(endpoint.template()).replaceFirst("");
       endpoints.add(new Endpoint(endpoint.method(), ENGINE_REST + template));
     }
+    webappApis.forEach((app, classes) -> {
+      for (Class<?> type : classes) {
+        Path root = pathOf(type);
+        if (root != null) {
+          walk(type, join(WEBAPP_API + "/" + app, root.value()), 0, new HashSet<>(), endpoints);
+        }
+      }
+    });
     for (RequestMappingInfo mapping : mappings) {
       Set<RequestMethod> methods = mapping.getMethodsCondition().getMethods();
       for (String pattern : mapping.getPatternValues()) {

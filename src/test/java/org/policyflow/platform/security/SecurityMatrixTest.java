@@ -14,10 +14,15 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.policyflow.testsupport.TasklistSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
 import org.policyflow.PolicyflowIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -28,10 +33,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Every operation the running application exposes (read from its JAX-RS resources and Spring request
- * mappings) × every role, as a demo user of that role, against the allow-list access-policy.yaml:
- * each refused operation answers 403 before anything runs and the database is unchanged afterwards;
- * each permitted read gets past the policy. The matrix is compared with the approved one in
+ * Every operation the running application exposes (read from its JAX-RS resources, the webapps' JAX-RS
+ * applications with their plugins, and Spring request mappings) × every role, as a demo user of that
+ * role (and without a login), against the allow-list access-policy.yaml: each refused operation answers
+ * 403 (401 without a login) before anything runs and the database is unchanged afterwards; each
+ * permitted operation gets past the policy. The matrix is compared with the approved one in
  * src/test/resources/security/approved-matrix.txt, so an operation nobody has decided on (a new
  * endpoint, a changed rule) fails here; the README's "Who may do what" table must be the one generated
  * from the same allow-list.
@@ -51,6 +57,7 @@ class SecurityMatrixTest {
     DEMO_USER.put("auditors", "qianfang");
     DEMO_USER.put("process-owners", "lintao");
     DEMO_USER.put("portals", "portal");
+    DEMO_USER.put(AccessPolicy.ANONYMOUS, null);
   }
 
   @Autowired TestRestTemplate http;
@@ -66,13 +73,24 @@ class SecurityMatrixTest {
     List<Endpoint> endpoints = catalog.get().endpoints();
     assertThat(endpoints).as("enumerated from the application").hasSizeGreaterThan(300)
         .anyMatch(e -> e.key().equals("POST /engine-rest/task/{id}/claim"))
-        .anyMatch(e -> e.key().equals("POST /api/notices/{noticeInstanceId}/objections"));
+        .anyMatch(e -> e.key().equals("POST /api/notices/{noticeInstanceId}/objections"))
+        .anyMatch(e -> e.key().equals("POST /camunda/api/admin/auth/user/{processEngineName}/login/{appName}"))
+        .anyMatch(e -> e.key().equals("GET /camunda/api/cockpit/plugin/base/{engine}/process-instance"))
+        .anyMatch(e -> e.key().startsWith("GET /camunda/api/tasklist/plugin/"));
     assertThat(policy.roles()).extracting(r -> r.id()).containsExactlyElementsOf(DEMO_USER.keySet());
 
+    // Logged in before the first snapshot: a login is not a call under test.
+    Map<String, HttpHeaders> webappSessions = new LinkedHashMap<>();
+    DEMO_USER.forEach((role, user) -> {
+      if (user != null && !role.equals("administrators")) {
+        webappSessions.put(role, TasklistSession.login(http, user, "welcome"));
+      }
+    });
     Map<String, List<String>> before = DatabaseSnapshot.of(dataSource);
     List<String> wrong = new ArrayList<>();
     StringBuilder matrix = new StringBuilder();
     int overHttp = 0;
+    int webappOverHttp = 0;
     for (int index = 0; index < endpoints.size(); index++) {
       Endpoint endpoint = endpoints.get(index);
       Map<String, Boolean> decisions = policy.decisions(endpoint);
@@ -81,11 +99,36 @@ class SecurityMatrixTest {
       for (Map.Entry<String, Boolean> decision : decisions.entrySet()) {
         String role = decision.getKey();
         boolean allowed = decision.getValue();
+        String user = DEMO_USER.get(role);
+        boolean webappApi = endpoint.template().startsWith(EndpointCatalog.WEBAPP_API + "/");
+        if (user == null && !webappApi) {
+          // Without a login the engine REST API and the project API answer 401 before the policy.
+          if (allowed) {
+            wrong.add(role + " " + endpoint.key() + " (nothing but the webapps' own APIs is open without a login)");
+          } else if (index % 20 == 0) {
+            ResponseEntity<String> response = call(null, endpoint);
+            overHttp++;
+            if (response.getStatusCode().value() != 401) {
+              wrong.add(role + " " + endpoint.key() + " → " + response.getStatusCode().value() + " over HTTP (should be 401)");
+            }
+          }
+          continue;
+        }
         // Every operation × role through the application's own filter instance; every 20th refused one
-        // also over HTTP through the whole server (kept few: a Basic login costs tens of ms here).
-        int status = throughFilter(DEMO_USER.get(role), groupsOf(DEMO_USER.get(role)), endpoint);
-        boolean refusedByPolicy = status == 403;
-        if (!allowed && index % 20 == 0 && !role.equals("administrators")) {
+        // (every refused one of the webapps' own APIs, with a webapp session) also over HTTP through the
+        // whole server (kept few: a Basic login costs tens of ms here).
+        int status = throughFilter(user, user == null ? List.of() : groupsOf(user), endpoint);
+        int refusal = user == null ? 401 : 403;
+        boolean refusedByPolicy = status == refusal;
+        if (!allowed && webappApi) {
+          ResponseEntity<String> response = callWebapp(webappSessions.get(role), endpoint);
+          webappOverHttp++;
+          // Without a session the webapps' CSRF filter may refuse a POST (403) before the policy does.
+          refusedByPolicy &= user == null ? response.getStatusCode().value() == 401
+              || response.getStatusCode().value() == 403 && !endpoint.method().equals("GET")
+              : response.getStatusCode().value() == 403 && response.getBody() != null
+                  && response.getBody().contains("\"AccessDenied\"");
+        } else if (!allowed && index % 20 == 0 && !role.equals("administrators")) {
           ResponseEntity<String> response = call(DEMO_USER.get(role), endpoint);
           overHttp++;
           refusedByPolicy &= response.getStatusCode().value() == 403 && response.getBody() != null
@@ -99,6 +142,7 @@ class SecurityMatrixTest {
     }
     assertThat(wrong).as("calls answered against the allow-list").isEmpty();
     assertThat(overHttp).isGreaterThan(50);
+    assertThat(webappOverHttp).isGreaterThan(20);
     assertThat(DatabaseSnapshot.of(dataSource)).as("the refused calls left the database unchanged").isEqualTo(before);
 
     String approved = Files.readString(Path.of("src/test/resources/security/approved-matrix.txt"), StandardCharsets.UTF_8);
@@ -135,10 +179,23 @@ class SecurityMatrixTest {
 
   /** The status the access policy answers; 200 = passed on to the engine or controller (not called here). */
   private int throughFilter(String user, List<String> groups, Endpoint endpoint) {
-    MockHttpServletRequest request = new MockHttpServletRequest(endpoint.method(), endpoint.sample("matrix-probe"));
-    request.setServletPath(endpoint.sample("matrix-probe"));
+    MockHttpServletRequest request = new MockHttpServletRequest(endpoint.method(), sample(endpoint));
+    request.setServletPath(sample(endpoint));
     MockHttpServletResponse response = new MockHttpServletResponse();
-    identityService.setAuthentication(user, groups);
+    if (endpoint.template().startsWith(EndpointCatalog.WEBAPP_API + "/")) {
+      // The webapps' own APIs know the caller from the session their login fills.
+      if (user != null) {
+        UserAuthentication login = new UserAuthentication(user, "default");
+        login.setGroupIds(groups);
+        Authentications authentications = new Authentications();
+        authentications.addOrReplace(login);
+        MockHttpSession session = new MockHttpSession();
+        AuthenticationUtil.updateSession(session, authentications);
+        request.setSession(session);
+      }
+    } else if (user != null) {
+      identityService.setAuthentication(user, groups);
+    }
     try {
       accessPolicyFilter.getFilter().doFilter(request, response, (req, res) -> ((MockHttpServletResponse) res).setStatus(200));
     } catch (Exception e) {
@@ -159,7 +216,27 @@ class SecurityMatrixTest {
     headers.setContentType(MediaType.APPLICATION_JSON);
     HttpEntity<String> body = endpoint.method().equals("GET") || endpoint.method().equals("DELETE")
         || endpoint.method().equals("OPTIONS") ? new HttpEntity<>(headers) : new HttpEntity<>("{}", headers);
-    return http.withBasicAuth(user, "demo").exchange(endpoint.sample("matrix-probe"),
-        HttpMethod.valueOf(endpoint.method()), body, String.class);
+    TestRestTemplate client = user == null ? http : http.withBasicAuth(user, "demo");
+    return client.exchange(sample(endpoint), HttpMethod.valueOf(endpoint.method()), body, String.class);
+  }
+
+  /** A webapp API call as the browser makes it: the session cookie and CSRF token, or no login at all. */
+  private ResponseEntity<String> callWebapp(HttpHeaders session, Endpoint endpoint) {
+    HttpHeaders headers = new HttpHeaders();
+    if (session != null) {
+      headers.addAll(session);
+    } else {
+      headers.add("X-XSRF-TOKEN", "Fetch");
+    }
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    HttpEntity<String> body = endpoint.method().equals("GET") || endpoint.method().equals("DELETE")
+        || endpoint.method().equals("OPTIONS") ? new HttpEntity<>(headers) : new HttpEntity<>("{}", headers);
+    return http.exchange(sample(endpoint), HttpMethod.valueOf(endpoint.method()), body, String.class);
+  }
+
+  /** A concrete path: the default engine where the webapps name it, a probe value elsewhere. */
+  private static String sample(Endpoint endpoint) {
+    String template = endpoint.template().replaceAll("\\{(engine|processEngineName)}", "default");
+    return new Endpoint(endpoint.method(), template).sample("matrix-probe");
   }
 }
