@@ -244,12 +244,12 @@ try {
     const wrong = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0');
     await fill('统一社会信用代码', wrong);
     await choose(field('所在属地（乡镇街道、园区）'), '宋庄镇人民政府');
-    await field('具有独立法人资格（TZP-E1）').locator('input').check();
-    await field('在通州区的注册情况（TZP-E2）').getByText('在通州区注册').click();
-    await fill('研发人员数（人，TZP-E3）', 12);
-    await fill('上年度研发投入（万元，TZP-E3）', 350);
-    await fill('拥有的自主知识产权数量（专利、软件著作权等，TZP-E4）', 4);
-    await choose(field('所属产业领域（TZP-E7）'), '数字经济');
+    await field('具有独立法人资格').locator('input').check();
+    await field('在通州区的注册情况').getByText('在通州区注册').click();
+    await fill('研发人员数（人）', 12);
+    await fill('上年度研发投入（万元）', 350);
+    await fill('拥有的自主知识产权数量（专利、软件著作权等）', 4);
+    await choose(field('所属产业领域'), '数字经济');
     await fill('联系人', '黄磊');
     await fill('联系电话', '010-81234567');
     await fill('单位简介与创新能力', '专注城市副中心数字孪生平台研发，拥有发明专利四项。');

@@ -104,5 +104,6 @@ class ModelConventionsBrokenFixtureTest {
     assertFound(GuardRule.MC_1, "broken-form.form", "-", "schemaVersion must be at most 16");
     assertFound(GuardRule.MC_5, "broken-form.form", "organisationName", "form field has no label");
     assertFound(GuardRule.MC_5, "broken-form.form", "phone", "form field has no label");
+    assertFound(GuardRule.MC_5, "broken-form.form", "rdStaff", "field label '研发人员数（人，TZP-E3）' carries rule ID TZP-E3");
   }
 }

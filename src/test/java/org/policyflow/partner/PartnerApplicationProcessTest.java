@@ -233,7 +233,7 @@ class PartnerApplicationProcessTest {
   @Test
   void partnerTZP_D1_declineNeedsAReasonAndTheTaskIsKept() {
     // The form requires the reason while 不予推荐 is chosen, so the server-side form check refuses first
-    // (FORM-REQUIRED, the label names TZP-D1); RecommendationDelegates keeps TZP-D1 for code paths without a form.
+    // (FORM-REQUIRED, quoting TZP-D1 from the field's description); RecommendationDelegates keeps TZP-D1 for code paths without a form.
     ProcessInstance application = apply(12);
     String taskId = taskOf(application).getId();
     ResponseEntity<Map> refused = http.withBasicAuth("sunpeng", "demo").postForEntity(

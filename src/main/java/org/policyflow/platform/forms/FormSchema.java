@@ -29,7 +29,8 @@ record FormSchema(String formId, List<Field> fields) {
    */
   record Field(String key, String label, String type, String subtype, boolean required, boolean readOnly,
       BigDecimal min, BigDecimal max, Integer minLength, Integer maxLength, Pattern pattern, String patternText,
-      Set<String> options, String valuesKey, HideCondition hide, boolean hideUnknown, List<Field> rowFields) {
+      Set<String> options, String valuesKey, HideCondition hide, boolean hideUnknown, List<Field> rowFields,
+      String policyRules) {
 
     boolean isText() {
       return type.equals("textfield") || type.equals("textarea");
@@ -120,7 +121,24 @@ record FormSchema(String formId, List<Field> fields) {
     return new Field(key, label == null ? key : label, type, text(component, "subtype"),
         validate.path("required").asBoolean(false), readOnly, decimal(validate, "min"), decimal(validate, "max"),
         integer(validate, "minLength"), integer(validate, "maxLength"), pattern, patternText, options,
-        text(component, "valuesKey"), hide, hideText != null && hide == null, rows);
+        text(component, "valuesKey"), hide, hideText != null && hide == null, rows,
+        policyRules(text(component, "description")));
+  }
+
+  // Rule IDs stay out of labels (deployment guard MC-5); the field's description names them
+  // ("对应规则 TZP-D1"), and a refusal of the field quotes them so the user sees which rule asks for it.
+  private static final Pattern RULE_ID = Pattern.compile("(?<![A-Za-z0-9])[A-Z]{2,4}-[A-Z]{0,2}[0-9]+(?![A-Za-z0-9])");
+
+  private static String policyRules(String description) {
+    if (description == null) {
+      return null;
+    }
+    java.util.StringJoiner rules = new java.util.StringJoiner("、");
+    java.util.regex.Matcher matcher = RULE_ID.matcher(description);
+    while (matcher.find()) {
+      rules.add(matcher.group());
+    }
+    return rules.length() == 0 ? null : rules.toString();
   }
 
   private static String text(JsonNode node, String name) {

@@ -241,7 +241,9 @@ final class FormSubmissionCheck {
   }
 
   private static RuleViolation refusal(String rule, String name, FormSchema.Field field, String zh, String en) {
-    return new RuleViolation(rule, name, zh + "。", "Field '" + name + "' " + en + ".");
+    String policy = field.policyRules();
+    return new RuleViolation(rule, name, zh + (policy == null ? "" : "（" + policy + "）") + "。",
+        "Field '" + name + "' " + en + (policy == null ? "" : " (" + policy + ")") + ".");
   }
 
   /** Options of a field read from a variable: a list of {label, value} or of plain values. */

@@ -352,6 +352,13 @@ public final class ModelGuard {
           if (label.isBlank()) {
             violation(file, key, GuardRule.MC_5, "表单字段没有标签", "form field has no label");
           }
+          // The label is what the user reads and what refusals, the audit history and the dossier quote.
+          java.util.regex.Matcher rule = RULE_ID.matcher(label);
+          if (rule.find()) {
+            violation(file, key, GuardRule.MC_5, "字段标签“" + label + "”含有规则编号 " + rule.group()
+                + "：规则编号请写在字段说明（description）中", "field label '" + label + "' carries rule ID "
+                + rule.group() + ": put rule IDs in the field's description");
+          }
         }
         checkComponents(file, component.path("components"));
       }
