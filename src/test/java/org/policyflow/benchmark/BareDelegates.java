@@ -59,7 +59,8 @@ public class BareDelegates {
       "collectRecommendations", "recordPartnerSelection", "publishPartnerResults", "noticePublication",
       "noticeObjectionIntake", "noticeObjectionFindingCheck", "noticeCandidateRemoval", "noticeResult",
       "partnerFormCheck", "reportReminder", "agreementSigning", "cooperationYearRecord", "violationIntake",
-      "violationRecord", "agreementTermination");
+      "violationRecord", "agreementTermination", "recordPartnerReview", "evaluatePartnerReview", "reviewCriteriaSheet",
+      "recordNotEligible", "violationCreditRecord");
 
   @Bean
   static BeanPostProcessor bareDelegateSwitch() {
@@ -130,6 +131,8 @@ public class BareDelegates {
       case "checkPartnerEligibility" -> (JavaDelegate) e -> {
         boolean eligible = !"none".equals(e.getVariable("tongzhouPresence"));
         e.setVariable("eligible", eligible);
+        // TZP-E2 is a 原则上 condition: the locality may ask for an exception (rule-exceptions.yaml).
+        e.setVariable("eligibilityExceptionPossible", !eligible);
         e.setVariable("priorityField", true);
         if (!eligible) {
           e.setVariable("outcome", "not-eligible");
@@ -255,6 +258,11 @@ public class BareDelegates {
       case "showLocalityQuota", "describeOutcome", "noticeObjectionFindingCheck", "partnerFormCheck",
           "cooperationYearRecord" -> (ExecutionListener) e -> { };
       // The gateway 是否记入信用记录？ reads it; the bare run writes no registry entry.
+      // The review by criteria (TZP-R2) records and sums up scores nobody reads in the bare engine.
+      case "recordPartnerReview", "violationCreditRecord" -> (JavaDelegate) e -> { };
+      case "reviewCriteriaSheet" -> (ExecutionListener) e -> { };
+      case "evaluatePartnerReview" -> (JavaDelegate) e -> e.setVariable("belowPassLineCount", 0);
+      case "recordNotEligible" -> (JavaDelegate) e -> e.setVariable("outcome", "not-eligible");
       case "violationRecord" -> (JavaDelegate) e -> e.setVariableLocal("creditRecordType", "");
       case "reportReminder", "agreementTermination" -> (JavaDelegate) e -> { };
       default -> null;
