@@ -14,8 +14,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.policyflow.shared.engine.SystemAccess;
 import org.policyflow.shared.experts.ExpertProperties;
 import org.policyflow.shared.experts.ExpertScoreSheet;
-import org.policyflow.shared.experts.ReviewCriteriaSheetListener;
-import org.policyflow.shared.experts.ReviewCriterion;
 import org.policyflow.shared.experts.VariableValues;
 import org.policyflow.shared.rules.PolicyRuleException;
 import org.policyflow.shared.rules.RuleViolation;
@@ -48,13 +46,7 @@ public class RecordPartnerReviewDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     List<RuleViolation> violations = new ArrayList<>();
-    ExpertScoreSheet sheet = null;
-    try {
-      sheet = ExpertScoreSheet.read(ReviewCriterion.fromVariable(execution.getVariable(ReviewCriteriaSheetListener.CRITERIA)),
-          execution::getVariable, experts.maxScore());
-    } catch (PolicyRuleException refused) {
-      violations.addAll(refused.violations());
-    }
+    ExpertScoreSheet sheet = ExpertScoreSheet.readOrCollect(execution, experts.maxScore(), violations);
     String comment = VariableValues.text(execution.getVariable("reviewComment"));
     if (comment.isEmpty()) {
       violations.add(new RuleViolation("TZP-R2", "reviewComment", "请填写审核意见", "Write the review opinion"));

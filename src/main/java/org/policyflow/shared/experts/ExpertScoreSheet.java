@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.policyflow.shared.rules.PolicyRuleException;
 import org.policyflow.shared.rules.RuleViolation;
 
@@ -28,6 +29,21 @@ public record ExpertScoreSheet(List<Line> lines) {
       map.put("score", score);
       map.put("reason", reason.isEmpty() ? null : reason);
       return map;
+    }
+  }
+
+  /**
+   * The sheet of the scoring task in {@code scope} (criteria as the review's sheet listener left them), or
+   * null with its refusals added to {@code violations}, so a delegate can add its own checks to the same
+   * refusal.
+   */
+  public static ExpertScoreSheet readOrCollect(VariableScope scope, double maxScore, List<RuleViolation> violations) {
+    try {
+      return read(ReviewCriterion.fromVariable(scope.getVariable(ReviewCriteriaSheetListener.CRITERIA)),
+          scope::getVariable, maxScore);
+    } catch (PolicyRuleException refused) {
+      violations.addAll(refused.violations());
+      return null;
     }
   }
 

@@ -34,13 +34,7 @@ public class RecordExpertScoreDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     List<RuleViolation> violations = new ArrayList<>();
-    ExpertScoreSheet sheet = null;
-    try {
-      sheet = ExpertScoreSheet.read(ReviewCriterion.fromVariable(execution.getVariable(ReviewCriteriaSheetListener.CRITERIA)),
-          execution::getVariable, properties.maxScore());
-    } catch (PolicyRuleException refused) {
-      violations.addAll(refused.violations());
-    }
+    ExpertScoreSheet sheet = ExpertScoreSheet.readOrCollect(execution, properties.maxScore(), violations);
     String comment = VariableValues.text(execution.getVariable("comment"));
     if (comment.isEmpty()) {
       violations.add(new RuleViolation("EXP-3", "comment", "请填写评审意见", "Write your review comment"));
