@@ -148,7 +148,8 @@ try {
         directionUrgency: '供应链存在断供风险，影响产线稳定运行。',
         directionFeasibility: '已完成中试验证，具备产业化条件。',
         leadRegisteredInBeijing: true, leadRdCapability: 'meets', leadRdComment: '研发人员800人，核心团队稳定',
-        leadIntegrationCapability: 'meets', leadIntegrationComment: '联合上下游20余家单位'
+        leadIntegrationCapability: 'meets', leadIntegrationComment: '联合上下游20余家单位',
+        leadPersons: [{ personName: '周某', personRole: '法定代表人', personIdType: 'resident-id', personIdNumber: '110108197003010516' }]
       })
     });
     const determineMembers = await officeTask(consortiumId, 'Task_DetermineMembers');
@@ -156,9 +157,9 @@ try {
     await rest('POST', `/engine-rest/task/${determineMembers}/submit-form`, {
       variables: variables({
         members: [
-          { memberName: '清华大学', memberType: 'university', memberRegion: '北京', selectionMethod: 'negotiation' },
-          { memberName: '中国科学院微电子研究所', memberType: 'research-institute', memberRegion: '北京', selectionMethod: 'negotiation' },
-          { memberName: '北京某封装测试有限公司', memberType: 'enterprise', memberRegion: '北京', selectionMethod: 'negotiation' }
+          { memberName: '清华大学', memberType: 'university', memberRegion: '北京', selectionMethod: 'negotiation', memberPersonName: '负责人1', memberPersonIdType: 'resident-id', memberPersonIdNumber: '110101197501010119' },
+          { memberName: '中国科学院微电子研究所', memberType: 'research-institute', memberRegion: '北京', selectionMethod: 'negotiation', memberPersonName: '负责人2', memberPersonIdType: 'resident-id', memberPersonIdNumber: '110101197501010223' },
+          { memberName: '北京某封装测试有限公司', memberType: 'enterprise', memberRegion: '北京', selectionMethod: 'negotiation', memberPersonName: '负责人3', memberPersonIdType: 'resident-id', memberPersonIdNumber: '110101197501010338' }
         ]
       })
     });

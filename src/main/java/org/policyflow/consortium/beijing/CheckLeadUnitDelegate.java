@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * rule-exception.bpmn); BJC-L2 R&D strength and BJC-L3 resource integration are the
  * officer's recorded judgement and decide whether the lead unit enters the proposed support list.
  * BJC-I2 (004 §八3): a lead unit with a bad-credit or serious-dishonesty record in the credit registry is
- * not selected, whatever the judgement, and the record it rests on is cited.
+ * not selected, whatever the judgement, and the record it rests on is cited; so is one whose named persons
+ * (BJC-CR2) have such a record.
  */
 @Component("checkLeadUnit")
 public class CheckLeadUnitDelegate implements JavaDelegate {
@@ -34,6 +35,7 @@ public class CheckLeadUnitDelegate implements JavaDelegate {
   static final String FIELD_RULE = "BJC-D1";
   /** 004 §五 组建方式. */
   static final String MODE_RULE = "BJC-D2";
+  static final String LEAD_PERSONS = "leadPersons";
   private final BjConsortiumProperties properties;
   private final IdentityService identityService;
   private final ConsortiumIntegrity integrity;
@@ -83,6 +85,7 @@ public class CheckLeadUnitDelegate implements JavaDelegate {
       violations.add(new RuleViolation("BJC-L3", "leadIntegrationCapability", "请判断牵头单位资源整合能力",
           "Judge the lead unit's resource-integration ability"));
     }
+    List<Map<String, Object>> persons = persons(execution, violations);
     if (!violations.isEmpty()) {
       throw new PolicyRuleException(violations);
     }
@@ -102,6 +105,26 @@ public class CheckLeadUnitDelegate implements JavaDelegate {
       execution.setVariable("leadNotSelectedReason", zh + " / The lead unit has a bad-credit record within "
           + integrity.lookbackYears() + " years (credit registry): it does not meet the integrity requirement");
     });
+    Optional<String> personRecord = Optional.empty();
+    for (Map<String, Object> person : persons) {
+      String idType = VariableValues.text(person.get("personIdType"));
+      String idNumber = VariableValues.text(person.get("personIdNumber"));
+      Optional<CreditRecord> found = integrity.adverseRecordOfPerson(idType, idNumber);
+      if (found.isPresent() && personRecord.isEmpty()) {
+        personRecord = Optional.of(integrity.describePersonRecord(VariableValues.text(person.get("personName")),
+            VariableValues.text(person.get("personRole")), idType, idNumber, found.get()));
+        judgement.put(ConsortiumIntegrity.PERSON_RULE + "-record", found.get().processInstanceId());
+      }
+    }
+    personRecord.ifPresent(described -> {
+      String zh = "[" + ConsortiumIntegrity.PERSON_RULE + "] 牵头单位相关人员" + described + "，不符合诚信相关要求，不列入拟支持名单";
+      judgement.put(ConsortiumIntegrity.PERSON_RULE, zh);
+      // The unit's own record (BJC-I2), when there is one, stays the first reason given.
+      if (adverse.isEmpty()) {
+        execution.setVariable("leadNotSelectedReason", zh + " / A person named for the lead unit has a bad-credit record "
+            + "within " + integrity.lookbackYears() + " years (credit registry): the integrity requirement is not met");
+      }
+    });
     boolean listed = properties.priorityFields().contains(field);
     execution.setVariable("field", field);
     execution.setVariable("priorityField", listed);
@@ -110,6 +133,28 @@ public class CheckLeadUnitDelegate implements JavaDelegate {
         + "”不在所列重点领域（" + String.join("、", properties.priorityFields())
         + "）之中；指引所列以“等”结尾，不排除其他高精尖产业领域，请在遴选意见中说明其属于本市高精尖产业领域的理由");
     execution.setVariable("leadJudgement", judgement);
-    execution.setVariable("leadSelected", adverse.isEmpty() && MEETS.equals(rd) && MEETS.equals(integration));
+    execution.setVariable("leadSelected", adverse.isEmpty() && personRecord.isEmpty() && MEETS.equals(rd)
+        && MEETS.equals(integration));
+  }
+
+  /**
+   * BJC-CR2: the persons the application names for the lead unit (法定代表人, 项目负责人…), each with an identity
+   * document so the registry finds the person and not a namesake; at least one.
+   */
+  private static List<Map<String, Object>> persons(DelegateExecution execution, List<RuleViolation> violations) {
+    List<Map<String, Object>> rows = VariableValues.rows(execution.getVariable(LEAD_PERSONS));
+    if (rows.isEmpty()) {
+      violations.add(new RuleViolation(ConsortiumIntegrity.PERSON_RULE, LEAD_PERSONS,
+          "请填写牵头单位的相关人员（法定代表人、项目负责人等）及其证件，以便核查信用登记簿",
+          "Name the lead unit's responsible persons (legal representative, project leader…) with their identity documents"));
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      int row = i + 1;
+      ConsortiumIntegrity.personProblem(VariableValues.text(rows.get(i).get("personName")),
+          VariableValues.text(rows.get(i).get("personIdType")), VariableValues.text(rows.get(i).get("personIdNumber")))
+          .ifPresent(p -> violations.add(new RuleViolation(ConsortiumIntegrity.PERSON_RULE, LEAD_PERSONS,
+              "牵头单位第" + row + "名相关人员" + p[0], "Lead unit person " + row + " " + p[1])));
+    }
+    return rows;
   }
 }

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
  * region is recorded and never checked. BJC-I2 (004 §八3): a member whose credit code the registry holds a
  * bad-credit or serious-dishonesty record for is refused; a member without a code (e.g. a foreign team, which
  * has none) cannot be looked up and is listed in {@code membersNotInRegistry} for the officer's attention.
+ * BJC-CR2: every member's 负责人 is looked up in the registry by identity document.
  */
 @Component("checkConsortiumMembers")
 public class CheckMembersDelegate implements JavaDelegate {
@@ -80,8 +81,35 @@ public class CheckMembersDelegate implements JavaDelegate {
     String code = VariableValues.text(member.get("memberCreditCode"));
     if (code.isEmpty()) {
       notInRegistry.add(name);
+    } else {
+      unitIntegrity(name, code, index, violations);
+    }
+    personIntegrity(member, name, index, violations);
+  }
+
+  /**
+   * BJC-CR2: each member names its 负责人 with an identity document; a person the registry holds an adverse record
+   * for within the period refuses the member as it stands (the officer replaces the person or the member).
+   */
+  private void personIntegrity(Map<String, Object> member, String name, int index, List<RuleViolation> violations) {
+    String person = VariableValues.text(member.get("memberPersonName"));
+    String role = VariableValues.text(member.get("memberPersonRole"));
+    String idType = VariableValues.text(member.get("memberPersonIdType"));
+    String idNumber = VariableValues.text(member.get("memberPersonIdNumber"));
+    Optional<String[]> problem = ConsortiumIntegrity.personProblem(person, idType, idNumber);
+    if (problem.isPresent()) {
+      violations.add(new RuleViolation(ConsortiumIntegrity.PERSON_RULE, "members", "第" + (index + 1) + "个成员单位的负责人"
+          + problem.get()[0] + "，以便核查信用登记簿", "The responsible person of member " + (index + 1) + " " + problem.get()[1]));
       return;
     }
+    integrity.adverseRecordOfPerson(idType, idNumber).ifPresent(record -> violations.add(new RuleViolation(
+        ConsortiumIntegrity.PERSON_RULE, "members", "成员单位“" + name + "”的负责人"
+            + integrity.describePersonRecord(person, role, idType, idNumber, record) + "，不符合诚信相关要求，请更换负责人或成员单位",
+        "The responsible person of member '" + name + "' has a bad-credit record within " + integrity.lookbackYears()
+            + " years (credit registry): the integrity requirement is not met")));
+  }
+
+  private void unitIntegrity(String name, String code, int index, List<RuleViolation> violations) {
     Optional<RuleViolation> invalid = CreditCode.check("members", code);
     if (invalid.isPresent()) {
       violations.add(new RuleViolation(invalid.get().ruleId(), "members",

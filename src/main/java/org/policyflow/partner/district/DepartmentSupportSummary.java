@@ -59,8 +59,11 @@ public class DepartmentSupportSummary implements JavaDelegate {
     }
     int visits = DistrictVariables.list(execution, "visits").size();
     int meetings = DistrictVariables.list(execution, "meetings").size();
+    List<Map<String, Object>> promotions = DistrictVariables.list(execution, "promotions");
+    long withCases = promotions.stream().filter(p -> !String.valueOf(p.getOrDefault("typicalCases", "")).isBlank()).count();
     int missed = DistrictVariables.list(execution, "missedRoutines").size();
-    text.append("本年度走访创新伙伴 ").append(visits).append(" 期，举办交流会 ").append(meetings).append(" 期，未按期开展 ")
+    text.append("本年度走访创新伙伴 ").append(visits).append(" 期，举办交流会 ").append(meetings).append(" 期，宣传推介 ")
+        .append(promotions.size()).append(" 期（其中报道入选创新伙伴典型案例 ").append(withCases).append(" 期），未按期开展 ")
         .append(missed).append(" 期（截至考评开始）。");
     execution.setVariable("departmentSummary", summary);
     execution.setVariable("departmentSummaryText", text.toString());

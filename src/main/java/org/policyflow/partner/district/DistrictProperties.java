@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param confirmationPeriod DST-S3: time the partner has to confirm the result; silence closes the request
  * @param visitsPerYear DST-V1: visit periods per year (4 = quarterly)
  * @param meetingsPerYear DST-M1: exchange-meeting periods per year (2 = half-yearly)
+ * @param promotionsPerYear DST-P1: publicity periods per year (4 = quarterly)
  * @param evaluationStarts DST-A1: day of the year on which the yearly evaluation of the departments opens
  */
 @ConfigurationProperties("policyflow.district")
@@ -22,13 +23,15 @@ public record DistrictProperties(
     Period confirmationPeriod,
     int visitsPerYear,
     int meetingsPerYear,
+    int promotionsPerYear,
     String evaluationStarts) {
 
   public DistrictProperties {
     if (handlingWorkingDays < 1 || !dividesYear(visitsPerYear) || !dividesYear(meetingsPerYear)
+        || !dividesYear(promotionsPerYear)
         || confirmationPeriod == null || evaluationStarts == null || !evaluationStarts.matches("\\d{2}-\\d{2}")) {
       throw new IllegalArgumentException("policyflow.district: every setting of district.yaml is required; handling "
-          + "days positive; visits and meetings per year one of 1, 2, 3, 4, 6, 12 (whole months per period); evaluation-starts MM-dd");
+          + "days positive; visits, meetings and promotions per year one of 1, 2, 3, 4, 6, 12 (whole months per period); evaluation-starts MM-dd");
     }
     MonthDay.parse("--" + evaluationStarts);
   }

@@ -14,21 +14,24 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.policyflow.shared.experts.VariableValues;
 import org.policyflow.shared.rules.PolicyRuleException;
 import org.policyflow.shared.rules.RuleViolation;
 import org.policyflow.shared.workingdays.WorkingDayCalendar;
 import org.springframework.stereotype.Component;
 
 /**
- * 记录走访 (DST-V1) and 记录交流会 (DST-M1), at the end of the task: the visit or meeting took place in its
- * period and not in the future, and the record says what 000 §七(二) asks of it — whom the commission
- * visited with which locality and what partners advised (听取意见和建议); for a meeting, where, who, the
- * innovation trends and requests followed and the information shared. Each is appended to {@code visits}
- * or {@code meetings} of the year.
+ * 记录走访 (DST-V1), 记录交流会 (DST-M1) and 记录宣传推介 (DST-P1), at the end of the task: it took place in its
+ * period and not in the future, and the record says what 000 §七 asks of it — whom the commission visited with
+ * which locality and what partners advised (听取意见和建议); for a meeting, where, who, the innovation trends and
+ * requests followed and the information shared; for publicity, through which channels (多形式多渠道), what and
+ * where. Each is appended to the year's list of that routine ({@code visits}, {@code meetings}, {@code promotions}).
  */
 @Component("districtRoutineCheck")
 public class DistrictRoutineCheck implements ExecutionListener {
 
+  static final String CHANNELS = "promotionChannels";
+  static final String TYPICAL_CASES = "typicalCases";
   private final DistrictSchedule schedule;
   private final IdentityService identityService;
 
@@ -42,13 +45,14 @@ public class DistrictRoutineCheck implements ExecutionListener {
     if (execution.isCanceled()) {
       return; // ended by its deadline timer or an administrator, not submitted: nothing to check or record
     }
-    boolean visit = "Task_RecordVisit".equals(execution.getCurrentActivityId());
-    String rule = visit ? "DST-V1" : "DST-M1";
+    DistrictRoutine routine = DistrictRoutine.recordedAt(execution.getCurrentActivityId()).orElseThrow(
+        () -> new IllegalStateException("districtRoutineCheck on an unknown activity " + execution.getCurrentActivityId()));
+    String rule = routine.rule;
     int year = ((Number) execution.getVariable("supportYear")).intValue();
-    int period = ((Number) execution.getVariable(visit ? "visitPeriod" : "meetingPeriod")).intValue();
-    int perYear = visit ? schedule.visitsPerYear() : schedule.meetingsPerYear();
+    int period = ((Number) execution.getVariable(routine.periodVariable)).intValue();
+    int perYear = routine.perYear(schedule);
     List<RuleViolation> violations = new ArrayList<>();
-    String dateField = visit ? "visitDate" : "meetingDate";
+    String dateField = routine.dateField;
     LocalDate first = LocalDate.ofInstant(schedule.periodStart(year, perYear, period).toInstant(), WorkingDayCalendar.ZONE);
     LocalDate last = LocalDate.ofInstant(schedule.periodEnd(year, perYear, period).toInstant(), WorkingDayCalendar.ZONE)
         .minusDays(1);
@@ -64,32 +68,28 @@ public class DistrictRoutineCheck implements ExecutionListener {
           "日期须在本期（" + first + " 至 " + last + "）内且不晚于今天。",
           "The date must lie in this period (" + first + " to " + last + ") and not after today."));
     }
-    List<String> fields = visit
-        ? List.of("visitedPartners", "accompanyingLocalities", "partnerOpinions")
-        : List.of("meetingPlace", "participants", "innovationTrends", "sharedInformation");
-    Map<String, String[]> labels = Map.of(
-        "visitedPartners", new String[] {"走访的创新伙伴", "partners visited"},
-        "accompanyingLocalities", new String[] {"会同的属地部门", "localities that took part"},
-        "partnerOpinions", new String[] {"创新伙伴的意见和建议", "the partners' opinions and advice"},
-        "meetingPlace", new String[] {"交流会地点", "the place"},
-        "participants", new String[] {"参会创新伙伴", "participating partners"},
-        "innovationTrends", new String[] {"跟踪的科技创新动态和诉求", "innovation trends and requests followed"},
-        "sharedInformation", new String[] {"交流共享的信息", "information shared"});
-    for (String field : fields) {
-      required(execution, violations, rule, field, labels.get(field)[0], labels.get(field)[1]);
+    List<String> channels = routine == DistrictRoutine.PROMOTION
+        ? VariableValues.strings(execution.getVariable(CHANNELS)) : List.of();
+    if (routine == DistrictRoutine.PROMOTION && channels.isEmpty()) {
+      violations.add(new RuleViolation(rule, CHANNELS, "请选择本期宣传推介采用的形式和渠道（至少一项）。",
+          "Choose at least one form or channel of this period's publicity."));
     }
+    routine.requiredTexts.forEach((field, label) -> required(execution, violations, rule, field, label[0], label[1]));
     if (!violations.isEmpty()) {
       throw new PolicyRuleException(violations);
     }
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("period", period);
     entry.put(dateField, date.toString());
-    fields.forEach(f -> entry.put(f, text(execution, f)));
+    if (routine == DistrictRoutine.PROMOTION) {
+      entry.put(CHANNELS, channels);
+      entry.put(TYPICAL_CASES, text(execution, TYPICAL_CASES));
+    }
+    routine.requiredTexts.keySet().forEach(f -> entry.put(f, text(execution, f)));
     entry.put("recordedBy", currentUser(identityService));
     entry.put("recordedAt", ClockUtil.getCurrentTime().toInstant().toString());
-    String list = visit ? "visits" : "meetings";
-    List<Map<String, Object>> all = DistrictVariables.list(execution, list);
+    List<Map<String, Object>> all = DistrictVariables.list(execution, routine.listVariable);
     all.add(entry);
-    execution.getProcessInstance().setVariable(list, all);
+    execution.getProcessInstance().setVariable(routine.listVariable, all);
   }
 }

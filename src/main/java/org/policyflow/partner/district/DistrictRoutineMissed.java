@@ -9,20 +9,21 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * 记录未按期走访 / 记录未按期举办交流会 (DST-V1, DST-M1): a period that ended without a recorded visit or
- * meeting is written down for the year, where the yearly evaluation (DST-A1) shows it, instead of the
- * task silently disappearing.
+ * 登记未按期走访 / 交流会 / 宣传推介 (DST-V1, DST-M1, DST-P1): a period that ended without a record is written
+ * down for the year, where the yearly evaluation (DST-A1) shows it, instead of the task silently disappearing.
  */
 @Component("districtRoutineMissed")
 public class DistrictRoutineMissed implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    boolean visit = "Task_RecordMissedVisit".equals(execution.getCurrentActivityId());
+    DistrictRoutine routine = DistrictRoutine.missedAt(execution.getCurrentActivityId()).orElseThrow(
+        () -> new IllegalStateException("districtRoutineMissed on an unknown activity " + execution.getCurrentActivityId()));
     Map<String, Object> entry = new LinkedHashMap<>();
-    entry.put("routine", visit ? "visit" : "meeting");
-    entry.put("routineLabel", visit ? "走访创新伙伴" : "创新伙伴交流会");
-    entry.put("period", execution.getVariable(visit ? "visitPeriod" : "meetingPeriod"));
+    entry.put("routine", routine.key);
+    entry.put("routineLabel", routine.label);
+    entry.put("rule", routine.rule);
+    entry.put("period", execution.getVariable(routine.periodVariable));
     entry.put("flaggedAt", ClockUtil.getCurrentTime().toInstant().toString());
     List<Map<String, Object>> missed = DistrictVariables.list(execution, "missedRoutines");
     missed.add(entry);

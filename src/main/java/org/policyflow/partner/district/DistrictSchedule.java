@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Dates of the district's yearly routines for BPMN expressions (bean {@code districtSchedule}). A year is cut
- * into equal periods of whole months (4 visits a year: quarters; 2 meetings: halves); each period opens at
+ * into equal periods of whole months (4 visits a year: quarters; 2 meetings: halves; 4 publicity periods: quarters); each period opens at
  * 00:00 of its first day and ends at 24:00 of its last (China Standard Time), calendar days because the
  * routines are counted in months, not in working days.
  */
@@ -30,6 +30,10 @@ public class DistrictSchedule {
     return IntStream.rangeClosed(1, properties.meetingsPerYear()).boxed().toList();
   }
 
+  public List<Integer> promotionPeriods() {
+    return IntStream.rangeClosed(1, properties.promotionsPerYear()).boxed().toList();
+  }
+
   /** Start of period {@code n} (1-based) of {@code perYear} in the calendar year. */
   public Date periodStart(int year, int perYear, int n) {
     return Date.from(firstDay(year, perYear, n).atStartOfDay(WorkingDayCalendar.ZONE).toInstant());
@@ -46,6 +50,10 @@ public class DistrictSchedule {
 
   public int meetingsPerYear() {
     return properties.meetingsPerYear();
+  }
+
+  public int promotionsPerYear() {
+    return properties.promotionsPerYear();
   }
 
   /** DST-A1: the yearly evaluation of the departments opens on the configured day of the year. */

@@ -47,6 +47,18 @@ public final class PersonDocument {
     return Optional.empty();
   }
 
+  /**
+   * The number as a refusal or a record shown to others may carry it: enough to tell the holder apart
+   * (region and the last four), not enough to use it — "110108********123X".
+   */
+  public static String mask(String number) {
+    String normal = normalise(number);
+    int keepStart = normal.length() >= 14 ? 6 : Math.min(2, normal.length() / 3);
+    int keepEnd = normal.length() >= 14 ? 4 : Math.min(2, normal.length() / 3);
+    return normal.substring(0, keepStart) + "*".repeat(normal.length() - keepStart - keepEnd)
+        + normal.substring(normal.length() - keepEnd);
+  }
+
   /** GB 11643-1999 check character of the first 17 digits. */
   public static char checkCharacter(String first17) {
     int sum = 0;

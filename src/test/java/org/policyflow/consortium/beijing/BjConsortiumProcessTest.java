@@ -817,6 +817,92 @@ class BjConsortiumProcessTest {
         .containsExactly("Fraunhofer IPT");
   }
 
+  @Test
+  void consortiumBJC_CR2_theLeadUnitNamesItsPersonsWithIdentityDocuments_otherwiseRefused() {
+    ProcessInstance consortium = propose("北京某创新联合体");
+    Task task = task("Task_SelectLeadUnit", consortium);
+    Map<String, Object> none = leadForm();
+    none.put("leadPersons", List.of());
+    Assertions.assertThatThrownBy(() -> completeAsOfficer(task, none)).isInstanceOf(PolicyRuleException.class)
+        .hasMessageContaining("[BJC-CR2] leadPersons: 请填写牵头单位的相关人员");
+    Map<String, Object> noDocument = leadForm();
+    noDocument.put("leadPersons", List.of(person("周某", "法定代表人", "resident-id", "110108197003010512")));
+    Assertions.assertThatThrownBy(() -> completeAsOfficer(task, noDocument)).isInstanceOf(PolicyRuleException.class)
+        .hasMessageContaining("[BJC-CR2] leadPersons: 牵头单位第1名相关人员须填写证件类型和号码：居民身份证号码应为18位且校验位正确");
+    assertThat(consortium).isWaitingAt("Task_SelectLeadUnit");
+  }
+
+  @Test
+  void consortiumBJC_CR2_aLeadPersonTheRegistryNamesKeepsTheLeadOffTheList_theReasonNamesPersonAndEntry() {
+    String idNumber = residentId("11010519800202231");
+    registerPersonBadCredit(code("91110105MA01CR21"), "北京某原承担单位", "2025-08-01", "京科监〔2025〕11号", "郑某", idNumber);
+    ProcessInstance consortium = propose("北京某创新联合体");
+    Map<String, Object> lead = leadForm();
+    lead.put("leadPersons", List.of(person("周某", "法定代表人", "resident-id", residentId("11010819700301051")),
+        person("郑某", "项目负责人", "resident-id", idNumber.toLowerCase())));
+    completeAsOfficer(task("Task_SelectLeadUnit", consortium), lead);
+    assertThat(consortium).hasPassed("EndEvent_LeadNotSelected").isEnded();
+    String reason = (String) historicVariable(consortium, "leadNotSelectedReason");
+    Assertions.assertThat(reason)
+        .startsWith("[BJC-CR2] 牵头单位相关人员郑某（项目负责人，居民身份证 110105********" + idNumber.substring(14) + "）近3年在信用登记簿中有不良信用记录")
+        .contains("京科监〔2025〕11号").contains("北京某原承担单位").doesNotContain(idNumber);
+    Assertions.assertThat(VariableValues.map(historicVariable(consortium, "leadJudgement"))).containsKey("BJC-CR2");
+  }
+
+  @Test
+  void consortiumBJC_CR2_aNamesakeWithAnotherDocumentOrARecordOlderThanThePeriodDoesNotRefuse() {
+    registerPersonBadCredit(code("91110105MA01CR22"), "北京某旧失信单位", "2021-05-01", "京科监〔2021〕2号", "冯某",
+        residentId("11010519810303341"));
+    registerPersonBadCredit(code("91110105MA01CR23"), "北京某同名失信单位", "2025-05-01", "京科监〔2025〕12号", "冯某",
+        residentId("11010519820404451"));
+    ProcessInstance consortium = propose("北京某创新联合体");
+    Map<String, Object> lead = leadForm();
+    // The first: the person of the old record; the second: same name, another person (another document).
+    lead.put("leadPersons", List.of(person("冯某", "法定代表人", "resident-id", residentId("11010519810303341")),
+        person("冯某", "项目负责人", "resident-id", residentId("11010519830505561"))));
+    completeAsOfficer(task("Task_SelectLeadUnit", consortium), lead);
+    assertThat(consortium).isWaitingAt("Task_DetermineMembers");
+  }
+
+  @Test
+  void consortiumBJC_CR2_aMemberWhosePersonTheRegistryNamesIsRefusedWith400_theTaskStaysOpen() {
+    String idNumber = residentId("11010619790606671");
+    registerPersonBadCredit(code("91110106MA01CR24"), "北京某失信封装企业", "2025-10-01", "京科监〔2025〕13号", "卫某", idNumber);
+    ProcessInstance consortium = leadSelected("北京某创新联合体");
+    Task task = task("Task_DetermineMembers", consortium);
+    DossierUploads.uploadRequired(http, OFFICER, task.getId());
+    Map<String, Object> tainted = new HashMap<>(member("北京某封装测试有限公司", "enterprise", "北京"));
+    tainted.put("memberPersonName", "卫某");
+    tainted.put("memberPersonRole", "总经理");
+    tainted.put("memberPersonIdNumber", idNumber);
+    Map<String, Object> missing = new HashMap<>(member("清华大学", "university", "北京"));
+    missing.remove("memberPersonIdNumber");
+    missing.remove("memberPersonIdType");
+    ResponseEntity<Map> refused = http.withBasicAuth(OFFICER, "demo").postForEntity(
+        "/engine-rest/task/" + task.getId() + "/submit-form", Map.of("variables", Map.of("members",
+            Map.of("value", json(List.of(member("中国科学院微电子研究所", "research-institute", "北京"), tainted)), "type", "Json"))),
+        Map.class);
+    Assertions.assertThat(refused.getStatusCode()).as(String.valueOf(refused.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
+    Assertions.assertThat((String) refused.getBody().get("message"))
+        .contains("[BJC-CR2] members: 成员单位“北京某封装测试有限公司”的负责人卫某（总经理，居民身份证 110106********" + idNumber.substring(14) + "）")
+        .contains("京科监〔2025〕13号").contains("北京某失信封装企业").doesNotContain(idNumber);
+    assertThat(consortium).isWaitingAt("Task_DetermineMembers");
+
+    // In-process too (the same delegate): a member without its person's document is refused.
+    Assertions.assertThatThrownBy(() -> completeAsOfficer(task, Map.of("members", List.of(
+            member("北京某封装测试有限公司", "enterprise", "北京"), missing))))
+        .isInstanceOf(PolicyRuleException.class)
+        .hasMessageContaining("[BJC-CR2] members: 第2个成员单位的负责人须填写证件类型和号码");
+    completeAsOfficer(task, Map.of("members", List.of(member("北京某封装测试有限公司", "enterprise", "北京"),
+        member("清华大学", "university", "北京"))));
+    assertThat(consortium).isWaitingAt("Task_RecordAgreement");
+  }
+
+  private void registerPersonBadCredit(String code, String unit, String date, String source, String name, String idNumber) {
+    creditRegistry.record(new CreditRecord(code, unit, CreditRecordType.BAD_CREDIT, LocalDate.parse(date), source,
+        "测试登记", null, OFFICER, null, List.of(new CreditRecord.ResponsiblePerson(name, "负责人", "resident-id", idNumber))));
+  }
+
   private void registerBadCredit(String code, String name, String date, String source) {
     creditRegistry.record(new CreditRecord(code, name, CreditRecordType.BAD_CREDIT, LocalDate.parse(date), source,
         "测试登记", null, OFFICER, null));
@@ -920,6 +1006,8 @@ class BjConsortiumProcessTest {
     lead.put("leadRdComment", "研发人员800人，核心团队稳定");
     lead.put("leadIntegrationCapability", "meets");
     lead.put("leadIntegrationComment", "联合上下游20余家单位");
+    lead.put("leadPersons", List.of(person("周某", "法定代表人", "resident-id", residentId("11010819700301051")),
+        person("吴某", "项目负责人", "passport", "E87654321")));
     return lead;
   }
 
@@ -979,7 +1067,11 @@ class BjConsortiumProcessTest {
   }
 
   static Map<String, Object> member(String name, String type, String region) {
-    return Map.of("memberName", name, "memberType", type, "memberRegion", region, "selectionMethod", "negotiation");
+    // Every member names its 负责人 (BJC-CR2); one made-up person per member name, none of them in the registry.
+    String first17 = "1101011975" + String.format("%07d", Math.floorMod(name.hashCode(), 10_000_000));
+    return Map.of("memberName", name, "memberType", type, "memberRegion", region, "selectionMethod", "negotiation",
+        "memberPersonName", "负责人" + name.length(), "memberPersonRole", "法定代表人",
+        "memberPersonIdType", "resident-id", "memberPersonIdNumber", residentId(first17));
   }
 
   private Task task(String key, ProcessInstance instance) {

@@ -25,11 +25,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.policyflow.PolicyflowIntegrationTest;
-import org.policyflow.testsupport.DossierUploads;
 import org.policyflow.shared.credit.CreditRecord;
 import org.policyflow.shared.credit.CreditRecordType;
 import org.policyflow.shared.credit.CreditRegistry;
 import org.policyflow.shared.rules.PolicyRuleException;
+import org.policyflow.testsupport.DossierUploads;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -353,6 +353,59 @@ class PartnerCooperationProcessTest {
         .isEqualTo("通州区科学技术委员会（王立新）；线索来源：区市场监管局通报");
     Assertions.assertThat(taskService.getVariable(verify.getId(), "violationSubmittedBy")).isEqualTo("wanglixin");
     Assertions.assertThat(taskService.getVariable(verify.getId(), "violationCaseInstanceId")).isEqualTo(caseId);
+  }
+
+  @Test
+  void cooperationTZP_V3_theOfficerWhoOpenedTheCaseCannotVerifyIt_400OnEveryRouteAndTheTaskStaysOpen() {
+    ProcessInstance cooperation = signed();
+    yearBegins(cooperation, 1, "2026-11-02T10:00+08:00");
+    clock("2027-05-06T09:30+08:00");
+    ResponseEntity<Map> opened = http.withBasicAuth("wanglixin", "demo").postForEntity(
+        "/engine-rest/process-definition/key/partner-violation-case/submit-form", Map.of("variables", Map.of(
+            "creditCode", Map.of("value", CREDIT_CODE),
+            "violationType", Map.of("value", "fraud"),
+            "clueSource", Map.of("value", "日常检查"),
+            "violationDescription", Map.of("value", "研发人员社保记录与申报不符。"))), Map.class);
+    Assertions.assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.OK);
+    Task verify = task(cooperation, "Task_VerifyViolation");
+    Map<String, Object> finding = Map.of("violationVerified", Map.of("value", "verified"),
+        "violationFinding", Map.of("value", "经核查社保缴纳记录，属实。"));
+    DossierUploads.uploadRequired(http, "wanglixin", verify.getId());
+
+    // The engine REST API (the route Tasklist's own mount shares): refused, naming field and rule.
+    ResponseEntity<Map> self = http.withBasicAuth("wanglixin", "demo").postForEntity(
+        "/engine-rest/task/" + verify.getId() + "/submit-form", Map.of("variables", finding), Map.class);
+    Assertions.assertThat(self.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    Assertions.assertThat((String) self.getBody().get("message")).contains("[TZP-V3] violationVerified")
+        .contains("不能核实本人提出的案件");
+
+    // Renaming the opener in the same submission does not help: the form shows it read-only, so the value is dropped.
+    Map<String, Object> renamed = new HashMap<>(finding);
+    renamed.put("violationSubmittedBy", Map.of("value", "chenxiaoyan"));
+    ResponseEntity<Map> disguised = http.withBasicAuth("wanglixin", "demo").postForEntity(
+        "/engine-rest/task/" + verify.getId() + "/submit-form", Map.of("variables", renamed), Map.class);
+    Assertions.assertThat(disguised.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    Assertions.assertThat((String) disguised.getBody().get("message")).contains("[TZP-V3]");
+
+    // The Java API as the same officer: the same refusal from the same listener.
+    engine.getIdentityService().setAuthentication("wanglixin", List.of("tz-sti"));
+    try {
+      Assertions.assertThatThrownBy(() -> taskService.complete(verify.getId(), Map.of("violationVerified", "verified",
+          "violationFinding", "经核查社保缴纳记录，属实。"))).hasMessageContaining("[TZP-V3]");
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+
+    Assertions.assertThat(taskService.createTaskQuery().taskId(verify.getId()).count()).isOne();
+    Assertions.assertThat(runtimeService.getVariable(cooperation.getId(), "violationReports")).satisfiesAnyOf(
+        r -> Assertions.assertThat(r).isNull(), r -> Assertions.assertThat((List<?>) r).isEmpty());
+    Assertions.assertThat(taskService.getVariable(verify.getId(), "violationSubmittedBy")).isEqualTo("wanglixin");
+
+    // Another officer of tz-sti verifies it.
+    ResponseEntity<Void> other = http.withBasicAuth("chenxiaoyan", "demo").postForEntity(
+        "/engine-rest/task/" + verify.getId() + "/submit-form", Map.of("variables", finding), Void.class);
+    Assertions.assertThat(other.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(cooperation).hasPassed("Task_VerifyViolation", "Task_RecordViolationFinding");
   }
 
   @Test

@@ -243,6 +243,70 @@ class DistrictRoutinesProcessTest {
   }
 
   @Test
+  void districtDST_P1_publicityIsRecordedEachQuarterThroughItsChannels_aQuarterWithoutOneIsFlagged_andTheYearCountsIt() {
+    clock("2027-01-04T09:00+08:00");
+    ProcessInstance year = year(2027);
+    Job first = timer(year, "TimerEvent_PromotionPeriodBegins");
+    Assertions.assertThat(first.getDuedate()).isEqualTo(at("2027-01-01T00:00+08:00"));
+    managementService.executeJob(first.getId());
+    Task promotion = task(year, "Task_RecordPromotion");
+    Assertions.assertThat(promotion.getName()).isEqualTo("记录宣传推介情况：2027年第1期");
+    Assertions.assertThat(promotion.getDueDate()).isEqualTo(at("2027-04-01T00:00+08:00"));
+    assertThat(promotion).hasCandidateGroup("tz-sti");
+
+    clock("2027-03-10T15:00+08:00");
+    Map<String, Object> record = new HashMap<>(Map.of("promotionDate", "2027-03-12",
+        "promotionChannels", List.of("new-media", "news-media"),
+        "promotionContent", "创新伙伴计划政策解读及2027年征集通知。",
+        "publicationReference", "“通州科技”微信公众号2027年3月8日推文；《北京城市副中心报》第3版"));
+    Assertions.assertThatThrownBy(() -> complete(promotion, record))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[DST-P1] promotionDate")
+        .hasMessageContaining("不晚于今天");
+    record.put("promotionDate", "2027-03-08");
+    record.put("promotionChannels", List.of());
+    record.remove("publicationReference");
+    Assertions.assertThatThrownBy(() -> complete(promotion, record))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[DST-P1] promotionChannels")
+        .hasMessageContaining("[DST-P1] publicationReference");
+    record.put("promotionChannels", List.of("new-media", "news-media"));
+    record.put("publicationReference", "“通州科技”微信公众号2027年3月8日推文；《北京城市副中心报》第3版");
+    record.put("typicalCases", "北京通州智造科技有限公司：工业视觉检测产品进入三家整车厂供应链。");
+    identityService.setAuthentication("chenxiaoyan", List.of("tz-sti"));
+    try {
+      complete(promotion, record);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    Assertions.assertThat(list(year, "promotions")).singleElement().satisfies(p -> Assertions.assertThat(p)
+        .containsEntry("period", 1).containsEntry("promotionDate", "2027-03-08")
+        .containsEntry("promotionChannels", List.of("new-media", "news-media"))
+        .containsEntry("typicalCases", "北京通州智造科技有限公司：工业视觉检测产品进入三家整车厂供应链。")
+        .containsEntry("recordedBy", "chenxiaoyan"));
+
+    // Second quarter: nothing recorded by its end → flagged as a missed DST-P1 period; the third quarter follows.
+    Job second = timer(year, "TimerEvent_PromotionPeriodBegins");
+    Assertions.assertThat(second.getDuedate()).isEqualTo(at("2027-04-01T00:00+08:00"));
+    clock("2027-04-01T00:00+08:00");
+    managementService.executeJob(second.getId());
+    Job ended = timer(year, "BoundaryEvent_PromotionPeriodEnded");
+    Assertions.assertThat(ended.getDuedate()).isEqualTo(at("2027-07-01T00:00+08:00"));
+    clock("2027-07-01T00:00+08:00");
+    managementService.executeJob(ended.getId());
+    Assertions.assertThat(list(year, "missedRoutines")).singleElement().satisfies(m -> Assertions.assertThat(m)
+        .containsEntry("routine", "promotion").containsEntry("routineLabel", "宣传推介").containsEntry("rule", "DST-P1")
+        .containsEntry("period", 2));
+    Assertions.assertThat(timer(year, "TimerEvent_PromotionPeriodBegins").getDuedate()).isEqualTo(at("2027-07-01T00:00+08:00"));
+    Assertions.assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(year.getId())
+        .activityId("Task_RecordMissedPromotion").count()).isOne();
+
+    // The yearly evaluation's summary counts the year's publicity.
+    clock("2027-12-01T09:00+08:00");
+    managementService.executeJob(timer(year, "TimerEvent_EvaluationStarts").getId());
+    Assertions.assertThat((String) runtimeService.getVariable(year.getId(), "departmentSummaryText"))
+        .contains("宣传推介 1 期（其中报道入选创新伙伴典型案例 1 期）").contains("未按期开展 1 期");
+  }
+
+  @Test
   void districtDST_A1_DST_A2_theYearlyEvaluationRatesEveryDepartmentFromItsRequests_andIsReportedToTheDistrictGovernment() {
     // A request handled late by the district commission itself in 2026, supervised, then resolved.
     ProcessInstance request = requestFiled();
