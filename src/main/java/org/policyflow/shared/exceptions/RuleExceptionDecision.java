@@ -61,6 +61,10 @@ public class RuleExceptionDecision implements ExecutionListener, JavaDelegate {
     // Ids for the four-eyes proof, names for the reader of the case file.
     record.put("requestedByName", names.displayName(requester));
     record.put("decidedByName", names.displayName(decider));
+    String context = RuleExceptions.text(execution.getVariable("exceptionContext"));
+    if (!context.isEmpty()) {
+      record.put("context", context);
+    }
     execution.setVariable("exceptionRecord", record);
   }
 }

@@ -53,6 +53,7 @@ public class RuleExceptionMapping implements DelegateVariableMapping {
     called.putValue("exceptionRequestedAt", RuleExceptions.now());
     called.putValue("exceptionGrantingGroup", exceptions.grantingGroup(processKey));
     called.putValue("exceptionSubject", subject(caller));
+    called.putValue("exceptionContext", RuleExceptions.text(caller.getVariable("exceptionContext")));
   }
 
   @Override

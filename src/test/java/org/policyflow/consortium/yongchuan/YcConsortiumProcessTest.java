@@ -367,7 +367,8 @@ class YcConsortiumProcessTest {
     Assertions.assertThat(VariableValues.rows(year2025.get("missedExchanges"))).extracting(m -> m.get("period")).containsExactly(1, 2);
     Assertions.assertThat(VariableValues.rows(var(consortium, "ruleExceptions"))).singleElement()
         .satisfies(e -> Assertions.assertThat(e).containsEntry("rules", List.of("YCC-O1")).containsEntry("requestedBy", OFFICER)
-            .containsEntry("decidedBy", SECOND_OFFICER).containsEntry("result", "准予例外"));
+            .containsEntry("decidedBy", SECOND_OFFICER).containsEntry("result", "准予例外")
+            .containsEntry("context", "2025年第2期技术交流"));
   }
 
   @Test
