@@ -108,7 +108,8 @@ public class RevocationDelegates {
 
   /**
    * TIC-R1 first missed year: bj-sti reminds the supporting unit in writing and the district helps to obtain the
-   * report (003 第四章 协助开展…年报报送). Both tasks share this record; who acted tells them apart.
+   * report (003 第四章 协助开展…年报报送). Both tasks share this record; who acted tells them apart. The year is the
+   * report year the task was raised for (its {@code reportYear}), not the supervision year running when it is done.
    */
   @Bean("ticRecordReportWarning")
   JavaDelegate recordReportWarning() {
@@ -127,7 +128,7 @@ public class RevocationDelegates {
       }
       String activity = execution.getCurrentActivityId();
       TicRecords.append(execution, "reportWarnings", TicRecords.entry(
-          "year", ((Integer) execution.getVariable("supervisionYear")) - 1,
+          "year", ((Number) execution.getVariable("warnedReportYear")).intValue(),
           "by", "Task_RecordDistrictUrging".equals(activity) ? "bj-district-sti" : "bj-sti",
           "action", TicRecords.text(execution, "warningAction"), "centreNotifiedOn", notifiedOn.toString(),
           "recordedBy", TicRecords.actor(identityService), "recordedAt", TicRecords.now()));

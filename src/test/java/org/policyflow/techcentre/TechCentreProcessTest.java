@@ -279,6 +279,34 @@ class TechCentreProcessTest {
     removePlaque(centre);
   }
 
+  /**
+   * The report for 2027 is due by 31 December 2027; the warning is raised when the year closes in January 2028.
+   * It names 2027 — on the form and in the record — even when the district records its urging only after
+   * 2028 has closed as well.
+   */
+  @Test
+  void ticTIC_R1_theWarningNamesTheMissedReportYearNotTheYearItIsRecordedIn() {
+    ProcessInstance centre = licensed("北京迟办技术创新中心");
+    endYear(centre, 2027);
+    Assertions.assertThat(supervisionYear(centre)).as("supervision has moved on").isEqualTo(2028);
+    Task warning = task(centre, "Task_WarnCentre");
+    Task urging = task(centre, "Task_DistrictUrgeReport");
+    Assertions.assertThat(((Number) taskService.getVariable(warning.getId(), "reportYear")).intValue()).isEqualTo(2027);
+    Assertions.assertThat(((Number) taskService.getVariable(urging.getId(), "reportYear")).intValue()).isEqualTo(2027);
+    complete(centre, "Task_WarnCentre", Map.of("warningAction", "发函提醒依托单位补报2027年度报告", "centreNotifiedOn", "2028-01-01"));
+
+    reportedYear(centre, 2028);
+    Assertions.assertThat(supervisionYear(centre)).isEqualTo(2029);
+    Assertions.assertThat(runtimeService.getVariable(centre.getId(), "missedReportsInRow")).as("2028 was in time").isEqualTo(0);
+    completeAs(DISTRICT_CLERK, "bj-district-sti", task(centre, "Task_DistrictUrgeReport"),
+        Map.of("warningAction", "区科技局上门督促，依托单位已补报2027年度报告", "centreNotifiedOn", "2029-01-01"));
+
+    Assertions.assertThat(VariableValues.rows(runtimeService.getVariable(centre.getId(), "reportWarnings")))
+        .extracting(w -> w.get("year") + ":" + w.get("by")).containsExactlyInAnyOrder("2027:bj-sti", "2027:bj-district-sti");
+    Assertions.assertThat(VariableValues.rows(runtimeService.getVariable(centre.getId(), "supervisionRecords")))
+        .extracting(r -> r.get("year") + ":" + r.get("missedReportsInRow")).containsExactly("2027:1", "2028:0");
+  }
+
   @Test
   void ticTIC_R1_X1_bjStiMayRejectTheProposalAndSupervisionGoesOn() {
     ProcessInstance centre = licensed("北京补报技术创新中心");

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.policyflow.shared.engine.FormValues;
+import org.policyflow.shared.exceptions.RuleExceptionMapping;
 import org.policyflow.shared.experts.VariableValues;
 import org.policyflow.shared.rules.PolicyRuleException;
 import org.policyflow.shared.rules.RuleViolation;
@@ -21,17 +22,15 @@ import org.springframework.context.annotation.Configuration;
 /**
  * YCC-O1 technical exchange (技术需求研讨和技术创新交流, 原则上每季度一次, 002 §三(四)) in yc-consortium-year:
  * recording an exchange held in the period, flagging a period that ended without one to yc-stb, and yc-stb's
- * follow-up (urge the consortium, or a recorded exception).
+ * follow-up (urge the consortium, or ask for an exception that another yc-stb officer decides).
  */
 @Configuration
 public class ExchangeDelegates {
 
-  private final YcConsortiumProperties properties;
   private final YcSchedule schedule;
   private final IdentityService identityService;
 
-  public ExchangeDelegates(YcConsortiumProperties properties, YcSchedule schedule, IdentityService identityService) {
-    this.properties = properties;
+  public ExchangeDelegates(YcSchedule schedule, IdentityService identityService) {
     this.schedule = schedule;
     this.identityService = identityService;
   }
@@ -82,38 +81,38 @@ public class ExchangeDelegates {
       missed.put("period", number(execution, "exchangePeriod"));
       missed.put("flaggedAt", YcRules.now());
       YcRules.append(execution, "missedExchanges", missed);
+      // An exception refused for an earlier period says nothing about this one.
+      execution.removeVariable("exceptionGranted");
+      execution.removeVariable("exceptionDecisionReason");
     };
   }
 
-  /** Task_RecordMissedExchangeFollowUp: yc-stb urges the consortium, or grants a recorded YCC-O1 exception. */
+  /**
+   * Task_RecordMissedExchangeFollowUp: yc-stb urges the consortium, or asks for a YCC-O1 exception (原则上每季度一次)
+   * that another yc-stb officer decides in rule-exception.bpmn (EXC-1); the note is the request's reason (EXC-3).
+   */
   @Bean("recordYcMissedExchangeFollowUp")
   public JavaDelegate recordFollowUp() {
     return execution -> {
       List<RuleViolation> violations = new ArrayList<>();
       String action = YcRules.text(execution, "missedExchangeAction");
-      Map<String, Object> exception = null;
-      if ("exception".equals(action)) {
-        execution.setVariable("missedExchangeException", true);
-        exception = YcRules.exception(execution, identityService, properties.exceptionReasonMinLength(), violations,
-            "YCC-O1", "missedExchangeAction", "missedExchangeException", "missedExchangeNote",
-            "技术交流原则上每季度一次", "A technical exchange is expected every quarter");
-      } else if (!"urge".equals(action)) {
-        violations.add(new RuleViolation("YCC-O1", "missedExchangeAction", "请选择督促开展或特批例外",
-            "Choose to urge the consortium or to grant an exception"));
-      } else {
+      if (!List.of("urge", "exception").contains(action)) {
+        violations.add(new RuleViolation("YCC-O1", "missedExchangeAction", "请选择督促开展或申请例外",
+            "Choose to urge the consortium or to ask for an exception"));
+      } else if ("urge".equals(action)) {
         YcRules.required(execution, violations, "missedExchangeNote", "督促意见", "The note to the consortium");
       }
       if (!violations.isEmpty()) {
         throw new PolicyRuleException(violations);
       }
-      if (exception != null) {
-        exception.put("year", number(execution, "calendarYear"));
-        exception.put("period", number(execution, "exchangePeriod"));
-        YcRules.append(execution, "ruleExceptions", exception);
-      }
+      int year = number(execution, "calendarYear");
+      int period = number(execution, "exchangePeriod");
+      boolean exception = "exception".equals(action);
+      RuleExceptionMapping.request(execution, exception ? List.of("YCC-O1") : List.of(), "missedExchangeNote");
+      execution.setVariable("exceptionContext", year + "年第" + period + "期技术交流");
       Map<String, Object> followUp = new LinkedHashMap<>();
-      followUp.put("year", number(execution, "calendarYear"));
-      followUp.put("period", number(execution, "exchangePeriod"));
+      followUp.put("year", year);
+      followUp.put("period", period);
       followUp.put("action", action);
       followUp.put("note", YcRules.text(execution, "missedExchangeNote"));
       followUp.put("decidedBy", YcRules.officer(identityService));

@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
 public class IpAgreementDelegate implements JavaDelegate {
 
   static final String RULE = "YCC-IP1";
+  static final String ACCESSION_RULE = "YCC-IP2";
 
   private final IdentityService identityService;
 
@@ -79,7 +80,58 @@ public class IpAgreementDelegate implements JavaDelegate {
     execution.setVariable("ipAgreement", agreement);
   }
 
-  private static List<String> lines(String text) {
+  /**
+   * YCC-IP2 (002 §三(二) 及时吸收调整联合体成员, §三(四) 签订知识产权管理协议): a unit that joins an operating
+   * consortium is bound by the same 共建共享 agreement as the founding members, so the filing of its joining names
+   * it among the units that signed the agreement (or an accession to it) and the day they signed. Returns the
+   * accession to record, or null with the violations added.
+   */
+  static Map<String, Object> accession(DelegateExecution execution, List<String> joined, List<RuleViolation> violations) {
+    List<String> signed = lines(YcRules.text(execution, "ipAccessionParties"));
+    List<String> unsigned = joined.stream().filter(unit -> !signed.contains(unit)).toList();
+    int before = violations.size();
+    if (!unsigned.isEmpty()) {
+      violations.add(new RuleViolation(ACCESSION_RULE, "ipAccessionParties",
+          "新加入的成员单位须签署联合体知识产权管理协议后方可加入，尚未签署：" + String.join("、", unsigned),
+          "A joining member must sign the consortium's IP management agreement first; not signed: " + String.join(", ", unsigned)));
+    }
+    LocalDate signedOn = FormValues.date(execution, "ipAccessionSignedOn");
+    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(WorkingDayCalendar.ZONE).toLocalDate();
+    if (signedOn == null || signedOn.isAfter(today)) {
+      violations.add(new RuleViolation(ACCESSION_RULE, "ipAccessionSignedOn",
+          "请填写新成员单位签署知识产权管理协议的日期（不得晚于今天）",
+          "Enter the day the joining members signed the IP management agreement (not in the future)"));
+    }
+    if (violations.size() > before) {
+      return null;
+    }
+    Map<String, Object> accession = new LinkedHashMap<>();
+    accession.put("ruleId", ACCESSION_RULE);
+    accession.put("units", joined);
+    accession.put("signedOn", signedOn.toString());
+    accession.put("recordedBy", YcRules.officer(execution.getProcessEngineServices().getIdentityService()));
+    accession.put("recordedAt", YcRules.now());
+    return accession;
+  }
+
+  /** The agreement of record now binds the joined units too; each accession is kept with it. */
+  @SuppressWarnings("unchecked")
+  static void join(DelegateExecution execution, Map<String, Object> accession) {
+    Map<String, Object> agreement = new LinkedHashMap<>();
+    Object current = execution.getVariable("ipAgreement");
+    if (current instanceof Map<?, ?> map) {
+      agreement.putAll((Map<String, Object>) map);
+    }
+    Set<String> parties = new LinkedHashSet<>(VariableValues.strings(agreement.get("parties")));
+    parties.addAll(VariableValues.strings(accession.get("units")));
+    agreement.put("parties", new ArrayList<>(parties));
+    List<Object> accessions = new ArrayList<>(VariableValues.list(agreement.get("accessions")));
+    accessions.add(accession);
+    agreement.put("accessions", accessions);
+    execution.setVariable("ipAgreement", agreement);
+  }
+
+  static List<String> lines(String text) {
     return text.lines().map(String::trim).filter(line -> !line.isEmpty()).toList();
   }
 }

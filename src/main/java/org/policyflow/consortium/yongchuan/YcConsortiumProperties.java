@@ -18,7 +18,6 @@ public record YcConsortiumProperties(
     List<Grade> evaluationGrades,
     String namePattern,
     String nameExample,
-    int exceptionReasonMinLength,
     List<String> argumentationExpertTypes) {
 
   /** What an annual evaluation grade leads to (YCC-R1). */

@@ -1,7 +1,6 @@
 package org.policyflow.consortium.yongchuan;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -12,9 +11,8 @@ import org.policyflow.shared.experts.VariableValues;
 import org.policyflow.shared.rules.RuleViolation;
 
 /**
- * Helpers of the yc-consortium rule checks, and the "一般/原则上" exception rule of policy-rules.md: the rule
- * is enforced, but a signed-in yc-stb officer may grant an exception with a written reason, which is kept as
- * {@code {ruleId, grantedBy, grantedAt, reason}} in {@code ruleExceptions} of the consortium instance.
+ * Helpers of the yc-consortium rule checks. A "一般/原则上" rule not met is never excepted here: the officer asks,
+ * and another yc-stb officer decides in rule-exception.bpmn (docs/exceptions.md).
  */
 final class YcRules {
 
@@ -39,33 +37,6 @@ final class YcRules {
 
   static String now() {
     return ClockUtil.getCurrentTime().toInstant().toString();
-  }
-
-  /**
-   * A 一般/原则上 rule not met: refused unless the exception box is ticked with a long enough reason by a
-   * signed-in officer. Returns the exception to record, or null when refused (the violation is added).
-   */
-  static Map<String, Object> exception(VariableScope scope, IdentityService identityService, int reasonMinLength,
-      List<RuleViolation> violations, String ruleId, String field, String flag, String reasonField,
-      String reasonZh, String reasonEn) {
-    boolean requested = VariableValues.isTrue(scope.getVariable(flag));
-    String reason = text(scope, reasonField);
-    String officer = officer(identityService);
-    if (requested && reason.length() >= reasonMinLength && officer != null) {
-      Map<String, Object> exception = new LinkedHashMap<>();
-      exception.put("ruleId", ruleId);
-      exception.put("grantedBy", officer);
-      exception.put("grantedAt", now());
-      exception.put("reason", reason);
-      return exception;
-    }
-    String how = !requested ? "。一般须满足；如确需例外，请勾选“特批例外”并填写不少于" + reasonMinLength + "字的书面理由"
-        : officer == null ? "。例外须由登录的永川区科技局工作人员批准" : "。例外的书面理由不少于" + reasonMinLength + "字";
-    String howEn = !requested ? ". Required as a rule; an exception needs the exception box and a written reason of at least "
-        + reasonMinLength + " characters" : officer == null ? ". An exception must be granted by a signed-in yc-stb officer"
-        : ". The written reason must have at least " + reasonMinLength + " characters";
-    violations.add(new RuleViolation(ruleId, requested ? reasonField : field, reasonZh + how, reasonEn + howEn));
-    return null;
   }
 
   /** Appends an audit entry to a list variable of the instance (history keeps every update). */

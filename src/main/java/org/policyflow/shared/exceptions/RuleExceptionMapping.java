@@ -9,12 +9,14 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.policyflow.shared.experts.VariableValues;
+import org.policyflow.shared.identity.PersonNames;
 import org.springframework.stereotype.Component;
 
 /**
  * The contract between a programme and rule-exception.bpmn, one for every caller. In: the case sets
  * {@code exceptionRules} (the failed rule IDs) and {@code exceptionRequestReason}; the requester is whoever
- * is signed in when the call starts (the person completing the request step, never a form value), and the
+ * is signed in when the call starts (the person completing the request step, never a form value; its id is
+ * compared and kept, its 姓名 shown to the granter), and the
  * granting office comes from configuration by the caller's process key. {@link RuleExceptionRequest}
  * checks the request in the requester's own transaction.
  * Out: {@code exceptionGranted} and the decision's reason, and the full record appended to the case's
@@ -26,10 +28,12 @@ public class RuleExceptionMapping implements DelegateVariableMapping {
   public static final String RECORDS = "ruleExceptions";
   private final RuleExceptions exceptions;
   private final IdentityService identityService;
+  private final PersonNames names;
 
-  public RuleExceptionMapping(RuleExceptions exceptions, IdentityService identityService) {
+  public RuleExceptionMapping(RuleExceptions exceptions, IdentityService identityService, PersonNames names) {
     this.exceptions = exceptions;
     this.identityService = identityService;
+    this.names = names;
   }
 
   @Override
@@ -44,9 +48,12 @@ public class RuleExceptionMapping implements DelegateVariableMapping {
     called.putValue("exceptionReasonField", caller.hasVariable("exceptionReasonField")
         ? RuleExceptions.text(caller.getVariable("exceptionReasonField")) : "exceptionRequestReason");
     called.putValue("exceptionRequester", current == null ? null : current.getUserId());
+    // The granter reads who asked by name; the id stays the requester of record (four-eyes compares ids).
+    called.putValue("exceptionRequesterName", current == null ? null : names.displayName(current.getUserId()));
     called.putValue("exceptionRequestedAt", RuleExceptions.now());
     called.putValue("exceptionGrantingGroup", exceptions.grantingGroup(processKey));
     called.putValue("exceptionSubject", subject(caller));
+    called.putValue("exceptionContext", RuleExceptions.text(caller.getVariable("exceptionContext")));
   }
 
   @Override
@@ -73,14 +80,20 @@ public class RuleExceptionMapping implements DelegateVariableMapping {
     caller.removeVariable("exceptionDecisionReason");
   }
 
-  /** What the granter's task is named after: the case's title as the caller knows it. */
+  /**
+   * What the granter's task is named after: the case's title as the caller knows it, and the occasion when one
+   * case can ask more than once ({@code exceptionContext}, e.g. which quarter's exchange was missed).
+   */
   private static String subject(DelegateExecution caller) {
+    String context = RuleExceptions.text(caller.getVariable("exceptionContext"));
+    String title = RuleExceptions.text(caller.getBusinessKey());
     for (String name : List.of("organisationName", "consortiumName", "leadUnitName", "consortiumTopic")) {
       String value = RuleExceptions.text(caller.getVariable(name));
       if (!value.isEmpty()) {
-        return value;
+        title = value;
+        break;
       }
     }
-    return RuleExceptions.text(caller.getBusinessKey());
+    return context.isEmpty() ? title : title + "（" + context + "）";
   }
 }

@@ -171,6 +171,9 @@ class YcConsortiumProcessTest {
     assertThat(consortium).isWaitingAt("CallActivity_MemberException");
 
     Task decide = exceptionTask(consortium);
+    // The granter reads who asked by name (姓+名), the id stays the requester of record.
+    Assertions.assertThat(runtimeService.getVariable(decide.getProcessInstanceId(), "exceptionRequesterName")).isEqualTo("何伟");
+    Assertions.assertThat(runtimeService.getVariable(decide.getProcessInstanceId(), "exceptionRequester")).isEqualTo(OFFICER);
     Assertions.assertThatThrownBy(() -> decideException(OFFICER, decide, "grant", "本人提出，本人认为可以准予"))
         .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[EXC-1] exceptionDecision");
     Assertions.assertThat(taskService.createTaskQuery().taskId(decide.getId()).singleResult()).isNotNull();
@@ -179,6 +182,7 @@ class YcConsortiumProcessTest {
     Assertions.assertThat(VariableValues.rows(var(consortium, "ruleExceptions"))).singleElement()
         .satisfies(e -> Assertions.assertThat(e).containsEntry("rules", List.of("YCC-M1")).containsEntry("requestedBy", OFFICER)
             .containsEntry("decidedBy", SECOND_OFFICER).containsEntry("result", "准予例外")
+            .containsEntry("requestedByName", "何伟").containsEntry("decidedByName", "唐慧")
             .containsEntry("requestReason", "细分领域优势单位有限，第五家单位拟于半年内加入"));
     Assertions.assertThat(var(consortium, "memberCount")).isEqualTo(4);
   }
@@ -329,18 +333,28 @@ class YcConsortiumProcessTest {
     Task followUp = yearTask("Task_FollowUpMissedExchange", consortium);
     Assertions.assertThat(taskService.getIdentityLinksForTask(followUp.getId()))
         .anySatisfy(l -> Assertions.assertThat(l.getGroupId()).isEqualTo("yc-stb"));
-    Assertions.assertThatThrownBy(() -> completeAsOfficer(followUp, Map.of("missedExchangeAction", "exception",
-        "missedExchangeNote", "短"))).isInstanceOf(PolicyRuleException.class).hasMessageContaining("[YCC-O1] missedExchangeNote");
+    Assertions.assertThatThrownBy(() -> completeAsOfficer(followUp, Map.of("missedExchangeAction", "urge",
+        "missedExchangeNote", " "))).isInstanceOf(PolicyRuleException.class).hasMessageContaining("[YCC-FORM] missedExchangeNote");
     completeAsOfficer(followUp, Map.of("missedExchangeAction", "urge", "missedExchangeNote", "请于下季度初开展技术交流"));
     String year = yearInstance(consortium);
     Assertions.assertThat(VariableValues.rows(runtimeService.getVariable(year, "missedExchanges")))
         .singleElement().satisfies(m -> Assertions.assertThat(m).containsEntry("ruleId", "YCC-O1").containsEntry("period", 1));
 
-    // Q2 missed too: this time yc-stb grants a recorded exception (原则上每季度一次).
+    // Q2 missed too: this time the officer asks for an exception (原则上每季度一次), which another officer grants.
     clockDay("2025-07-03");
     runDueJobs(consortium);
-    completeAsOfficer(yearTask("Task_FollowUpMissedExchange", consortium), Map.of("missedExchangeAction", "exception",
+    Task q2 = yearTask("Task_FollowUpMissedExchange", consortium);
+    Assertions.assertThatThrownBy(() -> completeAsOfficer(q2, Map.of("missedExchangeAction", "exception",
+        "missedExchangeNote", "短"))).isInstanceOf(PolicyRuleException.class).hasMessageContaining("[EXC-3] missedExchangeNote");
+    completeAsOfficer(q2, Map.of("missedExchangeAction", "exception",
         "missedExchangeNote", "二季度成员单位集中开展整车测试，交流并入三季度专题研讨"));
+    Task decide = exceptionTask(year);
+    Assertions.assertThat(decide.getName()).contains("2025年第2期技术交流");
+    Assertions.assertThatThrownBy(() -> decideException(OFFICER, decide, "grant", "本人提出，本人认为可以准予"))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[EXC-1] exceptionDecision");
+    decideException(SECOND_OFFICER, decide, "grant", "整车测试期间确难安排交流，准予并入三季度");
+    Assertions.assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(year)
+        .activityId("EndEvent_MissedExchangeExcepted").count()).isEqualTo(1);
     clockDay("2025-08-20");
     runDueJobs(consortium);
     completeAsOfficer(yearTask("Task_RecordExchange", consortium), exchange("2025-08-18"));
@@ -352,8 +366,32 @@ class YcConsortiumProcessTest {
     Assertions.assertThat(year2025).containsEntry("exchanges", 2);
     Assertions.assertThat(VariableValues.rows(year2025.get("missedExchanges"))).extracting(m -> m.get("period")).containsExactly(1, 2);
     Assertions.assertThat(VariableValues.rows(var(consortium, "ruleExceptions"))).singleElement()
-        .satisfies(e -> Assertions.assertThat(e).containsEntry("ruleId", "YCC-O1").containsEntry("grantedBy", OFFICER)
-            .containsEntry("period", 2));
+        .satisfies(e -> Assertions.assertThat(e).containsEntry("rules", List.of("YCC-O1")).containsEntry("requestedBy", OFFICER)
+            .containsEntry("decidedBy", SECOND_OFFICER).containsEntry("result", "准予例外")
+            .containsEntry("context", "2025年第2期技术交流"));
+  }
+
+  @Test
+  void ycc_YCC_O1_EXC_1_aRefusedExceptionForAMissedQuarterReturnsToTheFollowUp() {
+    ProcessInstance consortium = launched("智能网联汽车");
+    runDueJobs(consortium);
+    clockDay("2025-04-02");
+    runDueJobs(consortium);
+    String year = yearInstance(consortium);
+    completeAsOfficer(yearTask("Task_FollowUpMissedExchange", consortium), Map.of("missedExchangeAction", "exception",
+        "missedExchangeNote", "一季度春节假期较长，成员单位复工较晚"));
+    decideException(SECOND_OFFICER, exceptionTask(year), "refuse", "复工后仍有一个多月时间，应当开展交流");
+
+    Task again = yearTask("Task_FollowUpMissedExchange", consortium);
+    Assertions.assertThat(again).as("back to the follow-up").isNotNull();
+    Assertions.assertThat(runtimeService.getVariable(year, "exceptionDecisionReason")).isEqualTo("复工后仍有一个多月时间，应当开展交流");
+    completeAsOfficer(again, Map.of("missedExchangeAction", "urge", "missedExchangeNote", "请于二季度开展两次技术交流"));
+    Assertions.assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(year)
+        .activityId("EndEvent_MissedExchangeHandled").count()).isEqualTo(1);
+    Assertions.assertThat(VariableValues.rows(runtimeService.getVariable(year, "ruleExceptions"))).singleElement()
+        .satisfies(e -> Assertions.assertThat(e).containsEntry("result", "不予例外").containsEntry("decidedBy", SECOND_OFFICER));
+    Assertions.assertThat(VariableValues.rows(runtimeService.getVariable(year, "missedExchangeFollowUps")))
+        .extracting(f -> f.get("action")).containsExactly("exception", "urge");
   }
 
   @Test
@@ -458,16 +496,24 @@ class YcConsortiumProcessTest {
     Task shortfall = task("Task_HandleShortfall", consortium);
     Assertions.assertThat(var(consortium, "memberCount")).isEqualTo(4);
     Assertions.assertThatThrownBy(() -> completeAsOfficer(shortfall, Map.of("shortfallAction", "exception", "shortfallReason", "短")))
-        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[YCC-M1] shortfallReason");
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[EXC-3] shortfallReason");
     completeAsOfficer(shortfall, Map.of("shortfallAction", "rectify", "shortfallReason", "限三个月内补充成员单位"));
     assertThat(consortium).hasPassed("EndEvent_ShortfallHandled").isActive();
 
     fileChange(consortium, "补充成员未到位，又一家退出");
     completeChange(consortium, "member-left", 3);
     completeAsOfficer(task("Task_HandleShortfall", consortium), Map.of("shortfallAction", "exception",
-        "shortfallReason", "细分领域仅三家单位具备条件，经局务会同意保留"));
+        "shortfallReason", "细分领域仅三家单位具备条件，申请保留"));
+    assertThat(consortium).isWaitingAt("CallActivity_ShortfallException");
+    Task decide = exceptionTask(consortium);
+    Assertions.assertThat(decide.getName()).contains("变更后成员单位3个");
+    Assertions.assertThatThrownBy(() -> decideException(OFFICER, decide, "grant", "本人提出，本人认为可以准予"))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[EXC-1] exceptionDecision");
+    decideException(SECOND_OFFICER, decide, "grant", "细分领域具备条件的单位确实有限，准予保留");
+    assertThat(consortium).hasPassed("EndEvent_ShortfallExcepted").isActive();
     Assertions.assertThat(VariableValues.rows(var(consortium, "ruleExceptions")))
-        .anySatisfy(e -> Assertions.assertThat(e).containsEntry("ruleId", "YCC-M1").containsEntry("grantedBy", OFFICER));
+        .anySatisfy(e -> Assertions.assertThat(e).containsEntry("rules", List.of("YCC-M1")).containsEntry("requestedBy", OFFICER)
+            .containsEntry("decidedBy", SECOND_OFFICER).containsEntry("result", "准予例外"));
 
     List<Map<String, Object>> changes = VariableValues.rows(var(consortium, "majorChanges"));
     Assertions.assertThat(changes).extracting(c -> c.get("memberCount")).containsExactly(6, 4, 3);
@@ -475,6 +521,63 @@ class YcConsortiumProcessTest {
         .containsEntry("filedBy", OFFICER));
     Assertions.assertThat(VariableValues.strings(changes.get(1).get("left"))).hasSize(2);
     Assertions.assertThat(yearTask("Task_RecordExchange", consortium)).as("operation goes on").isNotNull();
+  }
+
+  @Test
+  void ycc_YCC_M1_EXC_1_aRefusedShortfallExceptionReturnsToTheShortfallDecision() {
+    ProcessInstance consortium = launched("智能网联汽车");
+    fileChange(consortium, "一家成员单位退出");
+    completeChange(consortium, "member-left", 4);
+    completeAsOfficer(task("Task_HandleShortfall", consortium), Map.of("shortfallAction", "exception",
+        "shortfallReason", "退出单位的任务已由其他成员承接，申请保留"));
+    decideException(SECOND_OFFICER, exceptionTask(consortium), "refuse", "区内尚有同类单位可以吸收，应限期补充");
+
+    Task again = task("Task_HandleShortfall", consortium);
+    Assertions.assertThat(again).as("back to the shortfall decision").isNotNull();
+    Assertions.assertThat(var(consortium, "exceptionDecisionReason")).isEqualTo("区内尚有同类单位可以吸收，应限期补充");
+    completeAsOfficer(again, Map.of("shortfallAction", "rectify", "shortfallReason", "限三个月内补充成员单位"));
+    assertThat(consortium).hasPassed("EndEvent_ShortfallHandled").hasNotPassed("EndEvent_ShortfallExcepted").isActive();
+    Assertions.assertThat(VariableValues.rows(var(consortium, "ruleExceptions"))).singleElement()
+        .satisfies(e -> Assertions.assertThat(e).containsEntry("result", "不予例外"));
+    Assertions.assertThat(VariableValues.rows(var(consortium, "membershipDecisions"))).extracting(d -> d.get("action"))
+        .containsExactly("exception", "rectify");
+  }
+
+  @Test
+  void ycc_YCC_IP2_aJoiningMemberMustSignTheIpAgreementBeforeItJoins() {
+    ProcessInstance consortium = launched("智能网联汽车");
+    fileChange(consortium, "重庆某传感器有限公司申请加入");
+    Task change = task("Task_FileMajorChange", consortium);
+    Map<String, Object> joining = new HashMap<>(Map.of("changeType", "member-joined", "changeDescription", "新成员单位加入",
+        "members", members(6)));
+    Assertions.assertThatThrownBy(() -> completeAsOfficer(change, joining)).isInstanceOf(PolicyRuleException.class)
+        .hasMessageContaining("[YCC-IP2] ipAccessionParties").hasMessageContaining("重庆某传感器有限公司")
+        .hasMessageContaining("[YCC-IP2] ipAccessionSignedOn");
+    Assertions.assertThat(task("Task_FileMajorChange", consortium)).as("nothing changed").isNotNull();
+    Assertions.assertThat(VariableValues.strings(var(consortium, "memberOrganisations"))).hasSize(5);
+
+    joining.put("ipAccessionParties", "重庆某软件有限公司");
+    joining.put("ipAccessionSignedOn", "2025-03-10");
+    Assertions.assertThatThrownBy(() -> completeAsOfficer(change, joining)).as("another unit's signature does not count")
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[YCC-IP2] ipAccessionParties");
+    joining.put("ipAccessionParties", "重庆某传感器有限公司");
+    joining.put("ipAccessionSignedOn", "2099-01-01");
+    Assertions.assertThatThrownBy(() -> completeAsOfficer(change, joining)).isInstanceOf(PolicyRuleException.class)
+        .hasMessageContaining("[YCC-IP2] ipAccessionSignedOn");
+
+    joining.put("ipAccessionSignedOn", "2025-03-10");
+    completeAsOfficer(change, joining);
+    assertThat(consortium).hasPassed("EndEvent_ChangeRecorded");
+    Map<String, Object> agreement = VariableValues.rows(List.of(var(consortium, "ipAgreement"))).get(0);
+    Assertions.assertThat(VariableValues.strings(agreement.get("parties"))).contains("重庆某传感器有限公司", LEAD);
+    Assertions.assertThat(VariableValues.rows(agreement.get("accessions"))).singleElement()
+        .satisfies(a -> Assertions.assertThat(a).containsEntry("ruleId", "YCC-IP2").containsEntry("signedOn", "2025-03-10")
+            .containsEntry("recordedBy", OFFICER));
+
+    // Leaving needs no signature.
+    fileChange(consortium, "一家成员单位退出");
+    completeChange(consortium, "member-left", 5);
+    assertThat(consortium).isActive();
   }
 
   @Test
@@ -581,9 +684,18 @@ class YcConsortiumProcessTest {
     Assertions.assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
   }
 
+  /** A filed change to the first {@code members} units; a unit joining has signed the IP agreement (YCC-IP2). */
   private void completeChange(ProcessInstance consortium, String type, int members) {
-    complete("Task_FileMajorChange", consortium, Map.of("changeType", type, "changeDescription", "成员单位变更",
+    List<String> before = VariableValues.strings(var(consortium, "memberOrganisations"));
+    List<String> joined = members(members).stream().map(m -> (String) m.get("memberName")).filter(n -> !before.contains(n)).toList();
+    Map<String, Object> change = new HashMap<>(Map.of("changeType", type, "changeDescription", "成员单位变更",
         "members", members(members)));
+    if (!joined.isEmpty()) {
+      change.put("ipAccessionParties", String.join("\n", joined));
+      change.put("ipAccessionSignedOn", ClockUtil.getCurrentTime().toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai"))
+          .toLocalDate().toString());
+    }
+    complete("Task_FileMajorChange", consortium, change);
   }
 
   static Map<String, Object> proposal(String topic) {
@@ -681,7 +793,12 @@ class YcConsortiumProcessTest {
 
   /** The open decision task of the rule-exception instance the consortium called. */
   private Task exceptionTask(ProcessInstance consortium) {
-    ProcessInstance exception = runtimeService.createProcessInstanceQuery().superProcessInstanceId(consortium.getId())
+    return exceptionTask(consortium.getId());
+  }
+
+  /** The open decision task of the rule-exception instance that the given instance (consortium or year) called. */
+  private Task exceptionTask(String caller) {
+    ProcessInstance exception = runtimeService.createProcessInstanceQuery().superProcessInstanceId(caller)
         .processDefinitionKey("rule-exception").singleResult();
     return taskService.createTaskQuery().processInstanceId(exception.getId()).singleResult();
   }

@@ -16,7 +16,7 @@ class YcScheduleTest {
 
   static YcConsortiumProperties properties(int intervalMonths, int month, int day) {
     return new YcConsortiumProperties(5, 2027, 5, 5, intervalMonths, month, day, GRADES,
-        "重庆市永川区(\\S+)创新联合体", "重庆市永川区×××创新联合体", 10, List.of("technical", "management"));
+        "重庆市永川区(\\S+)创新联合体", "重庆市永川区×××创新联合体", List.of("technical", "management"));
   }
 
   private final YcSchedule schedule = new YcSchedule(properties(3, 1, 31));
