@@ -232,7 +232,7 @@ public final class HistoryGenerator {
 
     /**
      * UUID-shaped like the engine's own ids, but ascending (counter in the high half): each index on an id
-     * column then grows at its end instead of at a random page, which made bulk writing several times slower.
+     * column then grows at its end instead of at a random page.
      */
     String id() {
       return new UUID(idBase + idCounter++, random.nextLong()).toString();
