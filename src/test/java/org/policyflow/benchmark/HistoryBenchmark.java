@@ -234,8 +234,10 @@ class HistoryBenchmark {
     long bytes = 0;
     long t = System.nanoTime();
     try {
-      HttpResponse<InputStream> response = http.send(request(AUDITOR, "http://localhost:" + port + "/api/audit/instances.csv"),
-          HttpResponse.BodyHandlers.ofInputStream());
+      // Accept as a browser's download sends it: the endpoint produces text/csv only (406 to a JSON client).
+      HttpRequest csv = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/audit/instances.csv"))
+          .header("Authorization", basic(AUDITOR)).header("Accept", "text/csv").GET().build();
+      HttpResponse<InputStream> response = http.send(csv, HttpResponse.BodyHandlers.ofInputStream());
       Assertions.assertThat(response.statusCode()).isEqualTo(200);
       byte[] buffer = new byte[64 * 1024];
       try (InputStream body = response.body()) {
