@@ -2,6 +2,7 @@ package org.policyflow.audit;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,13 +10,13 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import javax.sql.DataSource;
 import org.policyflow.audit.TargetProperties.Comparison;
 import org.policyflow.audit.TargetProperties.Counting;
 import org.policyflow.audit.TargetProperties.Target;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,13 +46,13 @@ public class TargetBoard {
   public record Board(String plan, Date generatedAt, List<Row> targets) {}
 
   private final TargetProperties properties;
-  private final HistoryService historyService;
   private final AuditCaller caller;
+  private final NamedParameterJdbcTemplate jdbc;
 
-  public TargetBoard(TargetProperties properties, HistoryService historyService, AuditCaller caller) {
+  public TargetBoard(TargetProperties properties, AuditCaller caller, DataSource dataSource) {
     this.properties = properties;
-    this.historyService = historyService;
     this.caller = caller;
+    this.jdbc = new NamedParameterJdbcTemplate(dataSource);
   }
 
   public Board board() {
@@ -74,60 +75,94 @@ public class TargetBoard {
     return new Board(properties.plan(), new Date(), rows);
   }
 
+  /**
+   * Counted in one SQL statement over the process's history; the caller's READ_HISTORY on that process has
+   * been checked by the engine before (board()). The engine's own history query would check it again for
+   * every instance it counts, which over ten years of history cost more than the whole dashboard may take.
+   */
   long count(Counting counting) {
-    HistoricProcessInstanceQuery query = historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(counting.processKey());
-    switch (counting.instances()) {
-      case RUNNING -> query.unfinished();
-      case VARIABLE -> query.variableValueEquals(counting.variable(), typed(counting.value()));
-      case REACHED -> query.executedActivityIdIn(counting.activityIds().toArray(String[]::new));
-      default -> throw new IllegalStateException(counting.instances().name());
-    }
-    return query.count();
+    MapSqlParameterSource params = new MapSqlParameterSource("key", counting.processKey());
+    String condition = switch (counting.instances()) {
+      case RUNNING -> "P.END_TIME_ IS NULL";
+      case VARIABLE -> "P.ID_ IN (SELECT V.PROC_INST_ID_ FROM ACT_HI_VARINST V WHERE V.PROC_DEF_KEY_ = :key"
+          + " AND V.NAME_ = :name AND " + valueCondition(counting.value(), params) + ")";
+      case REACHED -> "P.ID_ IN (SELECT A.PROC_INST_ID_ FROM ACT_HI_ACTINST A WHERE A.PROC_DEF_KEY_ = :key"
+          + " AND A.ACT_ID_ IN (:activities) AND A.END_TIME_ IS NOT NULL)";
+    };
+    params.addValue("name", counting.variable()).addValue("activities", counting.activityIds());
+    Long count = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_PROCINST P WHERE P.PROC_DEF_KEY_ = :key AND "
+        + condition, params, Long.class);
+    return count == null ? 0 : count;
   }
 
-  /** targets.yaml holds text; the engine compares typed values, so true/false and numbers are converted. */
-  private static Object typed(String value) {
+  /** targets.yaml holds text; variables are typed, so true/false and whole numbers compare as such. */
+  private static String valueCondition(String value, MapSqlParameterSource params) {
     if ("true".equals(value) || "false".equals(value)) {
-      return Boolean.valueOf(value);
+      params.addValue("long", "true".equals(value) ? 1L : 0L);
+      return "V.VAR_TYPE_ = 'boolean' AND V.LONG_ = :long";
     }
-    if (value != null && value.matches("-?\\d+")) {
-      return Integer.valueOf(value);
+    if (value != null && value.matches("-?\\d{1,18}")) {
+      params.addValue("long", Long.parseLong(value));
+      return "V.VAR_TYPE_ IN ('integer', 'long', 'short') AND V.LONG_ = :long";
     }
-    return value;
+    params.addValue("text", value);
+    return "V.VAR_TYPE_ = 'string' AND V.TEXT_ = :text";
   }
 
+  /**
+   * The confirmed records' values, read in one SQL statement (the caller's READ_HISTORY on the recording
+   * process checked by the engine before, in board()): over years of quarterly records the engine's queries
+   * checked the permission again for every record and every variable.
+   */
   private Map<String, Recorded> latestRecorded() {
-    List<HistoricProcessInstance> confirmed = historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(properties.recordingProcessKey()).completed()
-        .variableValueEquals(VERIFICATION, CONFIRMED).list();
-    if (confirmed.isEmpty()) {
-      return Map.of();
-    }
     Map<String, Map<String, Object>> variables = new HashMap<>();
-    for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
-        .processInstanceIdIn(confirmed.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
-        .variableNameIn(TARGET_KEY, TARGET_VALUE, AS_OF_DATE, SOURCE, REPORTER).list()) {
-      variables.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
-          .put(variable.getName(), variable.getValue());
-    }
+    Map<String, Date> confirmedAt = new HashMap<>();
+    jdbc.query("SELECT P.ID_, P.END_TIME_, V.NAME_, V.VAR_TYPE_, V.TEXT_, V.LONG_, V.DOUBLE_"
+        + " FROM ACT_HI_PROCINST P JOIN ACT_HI_VARINST V ON V.PROC_INST_ID_ = P.ID_"
+        + " WHERE P.PROC_DEF_KEY_ = :key AND P.STATE_ = 'COMPLETED' AND V.NAME_ IN (:names)"
+        + " AND P.ID_ IN (SELECT C.PROC_INST_ID_ FROM ACT_HI_VARINST C WHERE C.PROC_DEF_KEY_ = :key"
+        + " AND C.NAME_ = :verification AND C.VAR_TYPE_ = 'string' AND C.TEXT_ = :confirmed)",
+        new MapSqlParameterSource("key", properties.recordingProcessKey())
+            .addValue("names", List.of(TARGET_KEY, TARGET_VALUE, AS_OF_DATE, SOURCE, REPORTER))
+            .addValue("verification", VERIFICATION).addValue("confirmed", CONFIRMED), (RowCallbackHandler) rs -> {
+          String id = rs.getString("ID_");
+          Timestamp end = rs.getTimestamp("END_TIME_");
+          confirmedAt.put(id, end == null ? null : new Date(end.getTime()));
+          long number = rs.getLong("LONG_");
+          Long longValue = rs.wasNull() ? null : number;
+          Object value = value(rs.getString("VAR_TYPE_"), rs.getString("TEXT_"), longValue, rs.getDouble("DOUBLE_"));
+          if (value != null) {
+            variables.computeIfAbsent(id, i -> new HashMap<>()).put(rs.getString("NAME_"), value);
+          }
+        });
     Map<String, String> names = caller.userNames(new java.util.HashSet<>(variables.values().stream()
         .map(v -> v.get(REPORTER) == null ? null : v.get(REPORTER).toString()).toList()));
     Map<String, Recorded> latest = new HashMap<>();
     Comparator<Recorded> order = Comparator.comparing((Recorded r) -> r.asOfDate() == null ? "" : r.asOfDate())
         .thenComparing(Recorded::confirmedAt, Comparator.nullsFirst(Comparator.naturalOrder()));
-    for (HistoricProcessInstance instance : confirmed) {
-      Map<String, Object> v = variables.getOrDefault(instance.getId(), Map.of());
+    for (Map.Entry<String, Map<String, Object>> instance : variables.entrySet()) {
+      Map<String, Object> v = instance.getValue();
       if (!(v.get(TARGET_KEY) instanceof String key) || !(v.get(TARGET_VALUE) instanceof Number number)) {
         continue;
       }
       String reporter = v.get(REPORTER) == null ? null : v.get(REPORTER).toString();
       Recorded candidate = new Recorded(new BigDecimal(number.toString()), date(v.get(AS_OF_DATE)),
           v.get(SOURCE) == null ? null : v.get(SOURCE).toString(), reporter, names.getOrDefault(reporter, reporter),
-          instance.getEndTime(), instance.getId());
+          confirmedAt.get(instance.getKey()), instance.getKey());
       latest.merge(key, candidate, (a, b) -> order.compare(a, b) >= 0 ? a : b);
     }
     return latest;
+  }
+
+  /** A history variable's value from its columns, for the types a form or the API stores these values as. */
+  private static Object value(String type, String text, Long longValue, double doubleValue) {
+    return switch (type == null ? "" : type) {
+      case "string" -> text;
+      case "integer", "long", "short" -> longValue;
+      case "double" -> doubleValue;
+      case "date" -> longValue == null ? null : new Date(longValue);
+      default -> null;
+    };
   }
 
   /** Camunda Forms submit a date as "2025-10-01"; a value set through the API may be a Date. */
