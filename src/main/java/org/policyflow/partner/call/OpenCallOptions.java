@@ -39,7 +39,7 @@ public class OpenCallOptions implements StartFormOptionSource {
         .toList();
   }
 
-  /** "TZP-2026-01 2026年度创新伙伴征集（申报截止 2026-06-05）": the id as the notice quotes it, then the title. */
+  /** The call id as the notice quotes it, then the title and the last day of applications. */
   static String label(OpenPartnerCalls.OpenCall call) {
     StringBuilder label = new StringBuilder(call.callId());
     if (call.title() != null && !call.title().isBlank()) {

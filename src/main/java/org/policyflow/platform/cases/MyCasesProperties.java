@@ -17,10 +17,15 @@ public record MyCasesProperties(List<CaseProcess> processes) {
    * @param applicantVariable the variable holding the applicant's user id; null: the instances the
    *     applicant started
    * @param titleVariables the variables that name a case (first one set wins)
+   * @param internalTasks task definition keys (of the case or an instance it calls) that the applicant is
+   *     not shown while they are open: the office's verification of a reported violation must not be
+   *     announced to the partner before it has a finding
    */
-  public record CaseProcess(String process, String applicantVariable, List<String> titleVariables) {
+  public record CaseProcess(String process, String applicantVariable, List<String> titleVariables,
+      List<String> internalTasks) {
     public CaseProcess {
       titleVariables = titleVariables == null ? List.of() : List.copyOf(titleVariables);
+      internalTasks = internalTasks == null ? List.of() : List.copyOf(internalTasks);
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -103,7 +104,9 @@ public class MyCasesService {
 
   private MyCase describe(HistoricProcessInstance instance, String userId, Map<String, String> groupNames) {
     String state = state(instance);
-    List<NextStep> steps = instance.getEndTime() == null ? nextSteps(instance.getId(), userId, groupNames) : List.of();
+    List<String> internal = process(instance).map(MyCasesProperties.CaseProcess::internalTasks).orElse(List.of());
+    List<NextStep> steps = instance.getEndTime() == null ? nextSteps(instance.getId(), userId, internal, groupNames)
+        : List.of();
     return new MyCase(instance.getId(), instance.getProcessDefinitionKey(), instance.getProcessDefinitionName(),
         title(instance), instance.getBusinessKey(), iso(instance.getStartTime()), iso(instance.getEndTime()), state,
         status(instance, state, steps), steps);
@@ -149,10 +152,13 @@ public class MyCasesService {
         .findFirst().orElse(null);
   }
 
+  private Optional<MyCasesProperties.CaseProcess> process(HistoricProcessInstance instance) {
+    return properties.processes().stream().filter(p -> p.process().equals(instance.getProcessDefinitionKey()))
+        .findFirst();
+  }
+
   private String title(HistoricProcessInstance instance) {
-    List<String> names = properties.processes().stream()
-        .filter(p -> p.process().equals(instance.getProcessDefinitionKey()))
-        .findFirst().map(MyCasesProperties.CaseProcess::titleVariables).orElse(List.of());
+    List<String> names = process(instance).map(MyCasesProperties.CaseProcess::titleVariables).orElse(List.of());
     if (names.isEmpty()) {
       return null;
     }
@@ -166,17 +172,24 @@ public class MyCasesService {
   }
 
   /** Open tasks of the case and of every instance it called; where none is open, what the case waits for. */
-  private List<NextStep> nextSteps(String caseInstanceId, String userId, Map<String, String> groupNames) {
+  private List<NextStep> nextSteps(String caseInstanceId, String userId, List<String> internal,
+      Map<String, String> groupNames) {
     List<String> instances = runningTree(caseInstanceId);
     Date now = ClockUtil.getCurrentTime();
     List<NextStep> steps = new ArrayList<>();
+    boolean internalOpen = false;
     for (Task task : tasks.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new))
         .orderByDueDate().asc().orderByTaskCreateTime().asc().list()) {
+      if (internal.contains(task.getTaskDefinitionKey())) {
+        internalOpen = true;
+        continue;
+      }
       boolean yours = userId.equals(task.getAssignee()) || candidateUser(task, userId);
       steps.add(new NextStep(task.getName(), yours ? "本单位" : handler(task, groupNames), yours, yours ? task.getId() : null,
           iso(task.getDueDate()), task.getDueDate() != null && task.getDueDate().before(now)));
     }
-    if (steps.isEmpty()) {
+    // While an internal step is open the case is not waiting for an event, whatever else it listens to.
+    if (steps.isEmpty() && !internalOpen) {
       for (String instanceId : instances) {
         for (HistoricActivityInstance waiting : history.createHistoricActivityInstanceQuery()
             .processInstanceId(instanceId).unfinished().list()) {
