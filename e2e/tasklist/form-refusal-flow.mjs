@@ -238,7 +238,7 @@ try {
   await step('an application with a wrong credit code check character is refused next to 发起 and on the field (USCC)', async () => {
     await login('huanglei');
     await startProcess('创新伙伴计划申报');
-    await fill('征集批次编号', callId);
+    await choose(field('征集批次'), callId);
     await fill('单位名称', ORGANISATION);
     const valid = creditCode(Number(RUN) % 9000000);
     const wrong = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0');

@@ -251,10 +251,32 @@ try {
     if (shown !== callId) throw new Error(`started notice shows ${shown}, the call id is ${callId}`);
   });
 
+  await step('wanglixin finds the new call in 征集批次 (id, title, deadline, no application yet)', async () => {
+    // scripts/open-calls.js: a header view for staff, from GET /api/partner-calls/open.
+    await page.reload();
+    await page.locator('[data-pf=open-calls-link]').click();
+    const row = page.locator(`[data-pf=open-call][data-call-id="${callId}"]`);
+    await row.waitFor();
+    const text = await row.innerText();
+    for (const expected of [callId, CALL_TITLE, '2026-06-05', '征集中']) {
+      if (!text.includes(expected)) throw new Error(`the call's row lacks ${expected}: ${text}`);
+    }
+    if ((await row.locator('[data-pf=open-call-applications]').innerText()).trim() !== '0') throw new Error(`applications: ${text}`);
+    await shot('01b-open-calls');
+    await page.locator('[data-pf=open-calls-panel] .close').click();
+  });
+
   await step('huanglei applies through the start form; a wrong credit code is refused with the rule, entries kept', async () => {
     await login('huanglei');
     await startProcess('创新伙伴计划申报');
-    await fill('征集批次编号', callId);
+    // The applicant chooses the call among those open (scripts/start-form-options.js), no typing of ids.
+    const opener = field('征集批次').locator('.fjs-input-group, input').first();
+    await opener.click();
+    const offered = page.locator('.fjs-dropdownlist-item').filter({ hasText: callId }).first();
+    await offered.waitFor();
+    if (!(await offered.innerText()).includes(CALL_TITLE)) throw new Error(`the offered call reads ${await offered.innerText()}`);
+    await shot('02a-application-choose-call');
+    await offered.click();
     await fill('单位名称', ORGANISATION);
     // First with a wrong check character: the form's pattern accepts it, the server's rule USCC does not.
     const valid = creditCode(4242);
@@ -320,6 +342,22 @@ try {
     await completeTask(task);
   });
 
+  await step('huanglei follows the application in 我的申报: with the locality, due at the end of the recommendation period', async () => {
+    // scripts/my-cases.js: the applicant's own cases from GET /api/my-cases.
+    await page.reload();
+    await page.locator('[data-pf=my-cases-link]').click();
+    const row = page.locator('[data-pf=my-case]').filter({ hasText: ORGANISATION }).first();
+    await row.waitFor();
+    const text = await row.innerText();
+    // Application deadline 06-05 + 10 working days (Dragon Boat Festival 06-19 off): 06-22.
+    for (const expected of [`${callId}:`, '创新伙伴计划申报', '办理中', `推荐申报：${ORGANISATION}`, '宋庄镇人民政府', '2026-06-22']) {
+      if (!text.includes(expected)) throw new Error(`我的申报 lacks ${expected}: ${text}`);
+    }
+    if (text.includes('孙鹏') || text.includes('sunpeng')) throw new Error(`我的申报 names the clerk: ${text}`);
+    await shot('06a-my-cases', 'tasklist-my-cases.png');
+    await page.locator('[data-pf=my-cases-panel] .close').click();
+  });
+
   await step('sunpeng sees the application in the tab 申报材料 and downloads the 申报书 (same bytes)', async () => {
     await login('sunpeng');
     await openTask('本组待办', `推荐申报：${ORGANISATION}`);
@@ -349,6 +387,18 @@ try {
   await step('the recommendation period ends (clock moved)', async () => {
     // Application deadline 06-05 + 10 working days (Dragon Boat Festival 06-19 off) ends 06-22 24:00.
     await setClock('2026-06-24T09:00:00+08:00');
+  });
+
+  await step('wanglixin sees in 征集批次 that the call accepted one application and is closed for applications', async () => {
+    await login('wanglixin');
+    await page.locator('[data-pf=open-calls-link]').click();
+    const row = page.locator(`[data-pf=open-call][data-call-id="${callId}"]`);
+    await row.waitFor();
+    const text = await row.innerText();
+    if ((await row.locator('[data-pf=open-call-applications]').innerText()).trim() !== '1' || !text.includes('申报已截止')) {
+      throw new Error(`the call's row reads ${text}`);
+    }
+    await page.locator('[data-pf=open-calls-panel] .close').click();
   });
 
   // TZP-R2: two different officers score the application on the decision table's criteria (000 §五3).

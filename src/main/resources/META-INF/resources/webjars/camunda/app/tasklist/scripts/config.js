@@ -52,7 +52,11 @@ export default {
   // (scripts/form-refusal.js); 发起/完成 stay usable in forms with dynamic lists (scripts/dynamic-list-fix.js).
   customScripts: ['../welcome/scripts/language.js', '../welcome/scripts/names.js', 'scripts/form-zh.js',
     'scripts/started.js', 'scripts/dossier.js', 'scripts/calendar-warning.js',
-    'scripts/form-refusal.js', 'scripts/dynamic-list-fix.js'],
+    'scripts/form-refusal.js', 'scripts/dynamic-list-fix.js',
+    // Calls and cases are findable (docs/tasklist.md): a start form's select filled with the server's
+    // choices, e.g. the open calls (scripts/start-form-options.js); header views 征集批次 for staff and
+    // 我的申报 for applicants (scripts/open-calls.js, scripts/my-cases.js).
+    'scripts/start-form-options.js', 'scripts/open-calls.js', 'scripts/my-cases.js'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

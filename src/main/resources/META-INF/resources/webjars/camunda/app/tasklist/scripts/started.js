@@ -27,7 +27,7 @@ function notice(businessKey, url) {
   const hint = document.createElement('span');
   // A call's id is what applicants quote (征集批次编号); the definition id in the URL starts with the key.
   hint.textContent = /\/process-definition\/partner-call(:|%3A)/i.test(url)
-    ? '（征集批次编号：请告知申报单位，申报时填写此编号）' : '（请记录此编号，查询和咨询时使用）';
+    ? '（征集批次编号：申报单位申报时在“征集批次”中选择此批次；进行中的批次见页首“征集批次”）' : '（请记录此编号，查询和咨询时使用）';
   box.append(close, text, key, hint);
   document.body.appendChild(box);
 }
