@@ -9,9 +9,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -207,18 +209,39 @@ public class FormCheckPlugin extends AbstractProcessEnginePlugin {
       return;
     }
     FormSchema form = form(context, definition, START, definition.getStartFormDefinition());
-    if (form == null) {
-      return;
+    List<RuleViolation> violations = new ArrayList<>();
+    initiatorSubmitted(definition, form, variables).ifPresent(violations::add);
+    if (form != null) {
+      violations.addAll(check.check(form, plainValues(variables), name -> null, name -> null));
     }
-    List<RuleViolation> violations = check.check(form, plainValues(variables), name -> null, name -> null);
     if (!violations.isEmpty()) {
       for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
         checker.checkCreateProcessInstance(definition);
       }
       String startActivity = definition.getInitial() == null ? null : definition.getInitial().getId();
-      throw new FormRuleException(violations, definition.getKey(), startActivity, form.formId());
+      throw new FormRuleException(violations, definition.getKey(), startActivity, form == null ? null : form.formId());
     }
-    store(form, variables, replace);
+    if (form != null) {
+      store(form, variables, replace);
+    }
+  }
+
+  /**
+   * The start event's initiator variable ({@code camunda:initiator}, e.g. a partner application's
+   * {@code applicant}) is the engine's record of who started the case; the engine sets it before the
+   * submitted variables, so a submitted value would replace it and the case would belong to someone else.
+   * Refused unless the start form itself shows such a field (FORM-INITIATOR).
+   */
+  private static Optional<RuleViolation> initiatorSubmitted(ProcessDefinitionEntity definition,
+      FormSchema form, Map<String, Object> variables) {
+    Object name = definition.getProperty(BpmnParse.PROPERTYNAME_INITIATOR_VARIABLE_NAME);
+    if (!(name instanceof String initiator) || variables == null || !variables.containsKey(initiator)
+        || (form != null && form.fields().stream().anyMatch(field -> field.key().equals(initiator)))) {
+      return Optional.empty();
+    }
+    return Optional.of(new RuleViolation("FORM-INITIATOR", initiator,
+        "发起人由系统按登录用户记录，不能随申报提交",
+        "The initiator is recorded from the signed-in user and cannot be submitted"));
   }
 
   /**

@@ -87,6 +87,30 @@ class OpenPartnerCallsTest {
   }
 
   @Test
+  @SuppressWarnings("rawtypes")
+  void formFORM_INITIATOR_anApplicantCannotSubmitTheApplicationAsSomeoneElse(EngineStateRestored.Started started) {
+    ClockUtil.setCurrentTime(PartnerFixtures.at(2026, 3, 2, 9));
+    PartnerFixtures fixtures = new PartnerFixtures(engine);
+    String callId = "OPEN-" + System.nanoTime();
+    started.add(fixtures.openCall(callId, "2026-03-20", 5, 2, Map.of()));
+    long before = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey("partner-application").count();
+
+    Map<String, Object> variables = new LinkedHashMap<>();
+    PartnerFixtures.eligibleApplication(callId, 43, SONGZHUANG).forEach((name, value) -> variables.put(name,
+        Map.of("value", value)));
+    variables.put("applicant", Map.of("value", "zhanghua"));
+    ResponseEntity<Map> refused = http.withBasicAuth("huanglei", "demo").postForEntity(
+        "/engine-rest/process-definition/key/partner-application/submit-form", Map.of("variables", variables), Map.class);
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) refused.getBody().get("message")).contains("FORM-INITIATOR").contains("applicant")
+        .contains("发起人由系统按登录用户记录");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey("partner-application").count()).isEqualTo(before);
+  }
+
+  @Test
   void openCalls_eachListIsAnsweredOnlyToTheRolesItIsFor() {
     // Applicants and experts do not read the staff list (it counts the applications).
     for (String user : List.of("huanglei", "zhanghua")) {
