@@ -14,43 +14,10 @@ ROOT=$(pwd)
 TIMEOUT=${CLUSTER_TEST_TIMEOUT:-1200}
 
 log() { echo "[cluster-test] $*"; }
-
-as_root() {
-  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
-}
-
-pg_bindir() {
-  local dir
-  for dir in /usr/lib/postgresql/*/bin; do
-    [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ] && echo "$dir"
-  done | sort -V | tail -n 1
-}
-
-PG_BIN=$(pg_bindir)
-if [ -z "$PG_BIN" ]; then
-  log "PostgreSQL server not found: installing Debian's postgresql package"
-  as_root apt-get update -q
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql
-  PG_BIN=$(pg_bindir)
-  [ -n "$PG_BIN" ] || { log "postgresql installed but no initdb under /usr/lib/postgresql/*/bin"; exit 1; }
-fi
-log "PostgreSQL binaries: $PG_BIN"
-
-# initdb and postgres refuse to run as root: as root, the server runs as the postgres user the Debian
-# package creates; otherwise as the current user.
-if [ "$(id -u)" = 0 ]; then
-  id postgres > /dev/null 2>&1 || { log "user postgres missing (the postgresql package creates it)"; exit 1; }
-  PG_USER=postgres
-  as_pg() { runuser -u postgres -- "$@"; }
-else
-  PG_USER=$(id -un)
-  as_pg() { "$@"; }
-fi
+. scripts/lib/throwaway-postgres.sh
+pg_throwaway_init
 
 RUN_DIR=$(mktemp -d /tmp/cluster-test.XXXXXX)
-PG_DATA="$RUN_DIR/pgdata"
-PG_SOCK="$RUN_DIR/pgsock"
-PG_STARTED=
 # The closing line; until the tests ran, any exit is a failure before the first test.
 SUMMARY="cluster test: 0 passed, 1 failed"
 cleanup() {
@@ -69,9 +36,7 @@ cleanup() {
   # Logs of PostgreSQL and both nodes stay in target/cluster-test for a look after a failure.
   mkdir -p "$ROOT/target/cluster-test"
   cp "$RUN_DIR"/*.log "$ROOT/target/cluster-test/" 2> /dev/null || true
-  if [ -n "$PG_STARTED" ]; then
-    as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w stop > /dev/null 2>&1 || true
-  fi
+  pg_throwaway_stop
   rm -rf "$RUN_DIR"
   echo "$SUMMARY"
   exit "$rc"
@@ -80,39 +45,9 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-port_in_use() { (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null; }
-PG_PORT=
-for _ in $(seq 1 50); do
-  candidate=$((20000 + RANDOM % 20000))
-  if ! port_in_use "$candidate"; then PG_PORT=$candidate; break; fi
-done
-[ -n "$PG_PORT" ] || { log "no free port found"; exit 1; }
-
-mkdir -p "$PG_DATA" "$PG_SOCK"
-chmod 700 "$RUN_DIR" "$PG_DATA" "$PG_SOCK"
-[ "$PG_USER" = postgres ] && chown -R postgres: "$RUN_DIR"
-DB_PASSWORD="cluster-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
-
-log "initdb in $PG_DATA, port $PG_PORT on 127.0.0.1 only"
-# Local (unix socket, in the private run directory) connections trust the OS user; TCP needs a password.
-as_pg "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
-  -E UTF8 --locale=C.UTF-8 > "$RUN_DIR/initdb.log" 2>&1 || { cat "$RUN_DIR/initdb.log"; exit 1; }
-cat >> "$PG_DATA/postgresql.conf" << EOF
-listen_addresses = '127.0.0.1'
-port = $PG_PORT
-unix_socket_directories = '$PG_SOCK'
-max_connections = 100
-fsync = off
-# A backend notices within a second that its node was killed, even while it waits for a lock.
-client_connection_check_interval = 1000
-EOF
-as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$RUN_DIR/postgresql.log" -w -t 60 start > /dev/null
-PG_STARTED=1
-as_pg "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$PG_SOCK" -p "$PG_PORT" -U postgres -d postgres \
-  -c "CREATE ROLE policyflow LOGIN PASSWORD '$DB_PASSWORD'" \
-  -c "CREATE DATABASE policyflow OWNER policyflow ENCODING 'UTF8'" \
-  -c "CREATE DATABASE policyflow_history OWNER policyflow ENCODING 'UTF8'"
-log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') ready"
+pg_throwaway_start "$RUN_DIR"
+pg_throwaway_psql "CREATE DATABASE policyflow OWNER policyflow ENCODING 'UTF8'" \
+  "CREATE DATABASE policyflow_history OWNER policyflow ENCODING 'UTF8'"
 
 log "building the jar"
 mvn -B -o -q -DskipTests package

@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * One policyflow application process ({@code java -jar}) of the cluster test: profile {@code postgres},
  * its own port on 127.0.0.1, its own name in the job log and in PostgreSQL's {@code pg_stat_activity}.
- * Its output goes to {@code <run dir>/<name>.log} and its pid to {@code <run dir>/<name>.pid}, where
- * {@code scripts/cluster-test.sh} finds it should this JVM die before it stopped the node.
+ * Its output goes to {@code <run dir>/<name>.log} (appended: a restarted node keeps the log of its earlier
+ * runs) and its pid to {@code <run dir>/<name>.pid}, where {@code scripts/cluster-test.sh} finds it should
+ * this JVM die before it stopped the node.
  */
 final class ClusterNode implements AutoCloseable {
 
@@ -51,7 +52,7 @@ final class ClusterNode implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command)
         .directory(settings.runDir().toFile())
         .redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().put("POLICYFLOW_DB_URL", settings.dbUrl() + "?ApplicationName=" + name);
     builder.environment().put("POLICYFLOW_DB_USER", settings.dbUser());
     builder.environment().put("POLICYFLOW_DB_PASSWORD", settings.dbPassword());
@@ -76,19 +77,25 @@ final class ClusterNode implements AutoCloseable {
   void awaitReady(EngineRest rest, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new AssertionError(name + " exited with " + process.exitValue() + " during start-up:\n" + logTail(80));
-      }
-      try {
-        if (rest.get(this, "/engine-rest/engine", "demo").status() == 200) {
-          return;
-        }
-      } catch (IOException notListeningYet) {
-        // The port opens only when start-up is complete.
+      if (isReady(rest)) {
+        return;
       }
       Thread.sleep(1000);
     }
     throw new AssertionError(name + " not ready after " + timeout + ":\n" + logTail(80));
+  }
+
+  /** Whether the engine REST API answers; an AssertionError with the log's end when the process died. */
+  boolean isReady(EngineRest rest) throws InterruptedException {
+    if (!process.isAlive()) {
+      throw new AssertionError(name + " exited with " + process.exitValue() + " during start-up:\n" + logTail(80));
+    }
+    try {
+      return rest.get(this, "/engine-rest/engine", "demo").status() == 200;
+    } catch (IOException notListeningYet) {
+      // The port opens only when start-up is complete.
+      return false;
+    }
   }
 
   /** SIGKILL: the node gets no chance to finish, roll back or say goodbye. */
@@ -97,6 +104,19 @@ final class ClusterNode implements AutoCloseable {
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       throw new AssertionError(name + " still alive 30 s after SIGKILL");
     }
+  }
+
+  /** SIGTERM, as an operator stops a node (systemctl stop): Spring and the engine shut down in order. */
+  void stop() {
+    process.destroy();
+  }
+
+  /** Waits until the process has ended; its exit value. */
+  int awaitExit(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new AssertionError(name + " still running " + timeout + " after SIGTERM:\n" + logTail(40));
+    }
+    return process.exitValue();
   }
 
   /** SIGSTOP / SIGCONT: freezes the whole JVM (job executor included) and lets it go on. */
