@@ -109,7 +109,12 @@ try {
     await openFormTab();
     await field('本人承诺与上述单位不存在').locator('input').check();
     for (const criterion of panel.criteria) await fill(`${criterion.label}（权重`, 86);
-    await fill('总体评审意见', '组建方案分工明确，牵头企业攻关能力强，建议通过论证。');
+    // form-js redraws the form as the scores come in and may drop text typed meanwhile: typed until it stays.
+    const comment = '组建方案分工明确，牵头企业攻关能力强，建议通过论证。';
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await fill('总体评审意见', comment);
+      if ((await field('总体评审意见').locator('textarea').inputValue()) === comment) break;
+    }
     await shot('yc-04-expert-scoring-form', 'tasklist-yc-expert-scoring.png');
     await complete();
     await until('the expert\'s seat is still open after 完成',
