@@ -156,7 +156,11 @@ async function walkCockpit(role, { definitions }) {
     await visit('cockpit', href.slice(href.indexOf('#')));
     await page.locator('.djs-container .djs-element').first().waitFor({ timeout: 20000 }).catch(() => {});
     await settle();
-    const name = (await page.locator('.ctn-header h1, h1').first().innerText().catch(() => href)).trim();
+    // Read at once: a locator would wait its full timeout on a page that has no such heading.
+    const name = await page.evaluate((fallback) => {
+      const heading = document.querySelector('.ctn-header h1, .ctn-header h2, h1');
+      return heading ? heading.textContent.trim().replace(/\s+/g, ' ') : fallback;
+    }, href);
     await check(`${role} Cockpit process ${name}`, { diagram: true });
   }
 }
