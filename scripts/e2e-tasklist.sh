@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Browser test of Tasklist (e2e/tasklist): builds the jar, starts it on a free loopback port with a
-# temporary H2 database and the "e2e" profile (test clock endpoint), runs the three Playwright flows
-# (tasklist-flow.mjs, form-refusal-flow.mjs, then expert-scoring-flow.mjs) in
-# headless Debian chromium, stops the application on exit. Prints "N passed, M failed" last.
+# temporary H2 database and the "e2e" profile (test clock endpoint), runs the Playwright flows
+# (tasklist-flow.mjs, form-refusal-flow.mjs, expert-scoring-flow.mjs, yc-argumentation-flow.mjs,
+# tech-centre-flow.mjs) and then the page walker (page-walker.mjs: every page of every demo role in
+# Chinese, no overlapping diagram labels) in headless Debian chromium, stops the application on exit.
+# Prints "N passed, M failed" last.
 # Needs: Java 17, Maven, Node 18+, /usr/bin/chromium and a CJK font for readable screenshots:
 #   apt-get update && apt-get install -y chromium fonts-noto-cjk
 # Screenshots go to target/e2e-screenshots; UPDATE_DOC_IMAGES=1 also refreshes the ones docs/ shows
@@ -77,13 +79,29 @@ E2E_BASE="$BASE" E2E_SCREENSHOTS="$ROOT/target/e2e-screenshots" \
   node e2e/tasklist/expert-scoring-flow.mjs | tee "$WORK/expert.out"
 EXPERT_STATUS=${PIPESTATUS[0]}
 [ $STATUS -eq 0 ] && STATUS=$EXPERT_STATUS
+# One path of each further programme family (issue #19), each with its own consortium or centre: a
+# Yongchuan consortium through an argumentation round (2026-06-02), a technology-centre licence
+# (2026-06-03). Last, with every programme's cases and tasks in place, the page walker.
+for flow in yc-argumentation-flow tech-centre-flow page-walker; do
+  E2E_BASE="$BASE" E2E_SCREENSHOTS="$ROOT/target/e2e-screenshots" \
+    node "e2e/tasklist/$flow.mjs" | tee "$WORK/$flow.out"
+  FLOW_STATUS=${PIPESTATUS[0]}
+  [ $STATUS -eq 0 ] && STATUS=$FLOW_STATUS
+done
 set -e
 total() {
   local n
   n=$(tail -1 "$WORK/$1" | sed -n "s/^\([0-9]*\) passed, \([0-9]*\) failed$/\\$2/p")
   echo "${n:-0}"
 }
-echo "tasklist browser tests: $(( $(total flow.out 1) + $(total refusal.out 1) + $(total expert.out 1) )) passed, $(( $(total flow.out 2) + $(total refusal.out 2) + $(total expert.out 2) )) failed"
+OUTPUTS="flow.out refusal.out expert.out yc-argumentation-flow.out tech-centre-flow.out page-walker.out"
+PASSED=0
+FAILED=0
+for out in $OUTPUTS; do
+  PASSED=$(( PASSED + $(total "$out" 1) ))
+  FAILED=$(( FAILED + $(total "$out" 2) ))
+done
+echo "tasklist browser tests: $PASSED passed, $FAILED failed"
 if [ $STATUS -ne 0 ]; then
   # Stack frames crowd out the cause: the log's message lines first, then its end.
   echo "--- application log: errors and warnings ---" >&2

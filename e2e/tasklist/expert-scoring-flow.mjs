@@ -4,66 +4,17 @@
 // review-criteria, is refused (EXP-4) for a score under a criterion's threshold without a reason, writes the
 // reason and submits. Needs the application started like scripts/e2e-tasklist.sh does (profile "e2e", job
 // executor off); E2E_BASE is its address. Prints "N passed, M failed" last.
-import { chromium } from 'playwright-core';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import {
+  page, launch, finish, rest as restAs, variables, setClock, scoreOpenSeats, attach as attachAs, shot, step, login, field, fill
+} from './support.mjs';
 
-const BASE = process.env.E2E_BASE;
-const SHOTS = process.env.E2E_SCREENSHOTS || 'target/e2e-screenshots';
 const OFFICE = 'lijianguo';
 const CONSORTIUM = '北京高端光刻胶创新联合体（评分测试）';
 const TASK_NAME = `评审（材料审查）：${CONSORTIUM}`;
-fs.mkdirSync(SHOTS, { recursive: true });
 
-const results = [];
-let page;
-let context;
-
-async function rest(method, url, body, user = OFFICE) {
-  const response = await fetch(`${BASE}${url}`, {
-    method,
-    headers: {
-      Authorization: `Basic ${Buffer.from(`${user}:demo`).toString('base64')}`,
-      'Content-Type': 'application/json'
-    },
-    body: body ? JSON.stringify(body) : undefined
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url} as ${user}: ${response.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
-/** Form values as the engine REST API takes them; lists (checklist, dynamic list) as Json like Tasklist sends them. */
-function variables(values) {
-  const result = {};
-  for (const [name, value] of Object.entries(values)) {
-    result[name] = typeof value === 'object' ? { value: JSON.stringify(value), type: 'Json' } : { value };
-  }
-  return result;
-}
-
-/** A small, real PDF whose text names what it is, so every upload has its own bytes and checksum. */
-function pdf(title) {
-  const text = `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n`
-    + `3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n% ${title} ${Date.now()}\ntrailer<</Root 1 0 R>>\n%%EOF\n`;
-  return Buffer.from(text, 'utf8');
-}
-
-/** The office attaches the documents a task requires (dossier.yaml, DOC-1) to the case's dossier before completing it. */
-async function attach(taskId, documents) {
-  for (const [type, fileName] of Object.entries(documents)) {
-    const form = new FormData();
-    form.append('type', type);
-    form.append('file', new Blob([pdf(fileName)], { type: 'application/pdf' }), fileName);
-    const response = await fetch(`${BASE}/api/dossiers/tasks/${taskId}/documents`, {
-      method: 'POST',
-      headers: { Authorization: `Basic ${Buffer.from(`${OFFICE}:demo`).toString('base64')}` },
-      body: form
-    });
-    if (response.status !== 201) throw new Error(`upload ${type} to ${taskId}: ${response.status} ${await response.text()}`);
-  }
-}
+// The office (bj-sti) is the one who calls the REST API here unless a call names another user.
+const rest = (method, url, body, user = OFFICE) => restAs(method, url, body, user);
+const attach = (taskId, documents) => attachAs(taskId, documents, OFFICE);
 
 async function officeTask(instanceId, key) {
   const tasks = await rest('GET', `/engine-rest/task?processInstanceId=${instanceId}&taskDefinitionKey=${key}`, undefined, 'demo');
@@ -71,56 +22,6 @@ async function officeTask(instanceId, key) {
   return tasks[0].id;
 }
 
-async function setClock(iso) {
-  const result = await rest('POST', `/api/test-clock?now=${encodeURIComponent(iso)}`, undefined, 'demo');
-  if (result.notExecuted.length) throw new Error(`jobs not executed at ${iso}: ${result.notExecuted}`);
-}
-
-async function shot(name) {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-async function step(name, fn) {
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`ok   ${name}`);
-  } catch (error) {
-    results.push({ name, ok: false });
-    console.log(`FAIL ${name}: ${error.message.split('\n').slice(0, 3).join(' | ')}`);
-    if (page) await shot(`FAILED-expert-${name.replace(/[^\w-]+/g, '_')}`).catch(() => {});
-    throw error;
-  }
-}
-
-async function login(user) {
-  await context.clearCookies();
-  await page.goto('about:blank');
-  await page.goto(`${BASE}/camunda/app/tasklist/default/#/login`);
-  await page.waitForLoadState('networkidle');
-  const username = page.locator('input[ng-model=username]');
-  const password = page.locator('input[type=password]');
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await username.fill(user);
-    await password.fill('demo');
-    if ((await username.inputValue()) === user && (await password.inputValue()) === 'demo') break;
-    await page.waitForTimeout(500);
-  }
-  await page.click('button[type=submit]');
-  await page.getByText('我的待办').first().waitFor();
-}
-
-const field = (label) =>
-  page.locator('.fjs-form-field').filter({ has: page.locator('label, .fjs-form-field-label', { hasText: label }) }).last();
-
-async function fill(label, value) {
-  const input = field(label).locator('input, textarea').first();
-  await input.click();
-  await input.fill(String(value));
-  await input.press('Tab');
-}
-
-const browserDir = fs.mkdtempSync(path.join(os.tmpdir(), 'policyflow-expert-chromium-'));
 let failed = false;
 try {
   // Deadlines inside the shipped working-day calendar (2024–2026).
@@ -196,16 +97,7 @@ try {
     if (criteria.length < 3) throw new Error(`criteria of the material review: ${stored.value}`);
   });
 
-  context = await chromium.launchPersistentContext(browserDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1400, height: 1000 }
-  });
-  page = context.pages()[0] || (await context.newPage());
-  page.setDefaultTimeout(30000);
+  await launch({ name: 'expert', viewport: { width: 1400, height: 1000 }, fullPage: true });
 
   await step('the drawn expert opens the scoring task and sees one score field per criterion', async () => {
     await login(expert);
@@ -281,17 +173,7 @@ try {
 
   await step('the other experts and the later stages score over REST; bj-sti sees each criterion\'s mean and spread', async () => {
     // Every remaining seat of the three stages (材料审查, 现场考察, 答辩评审) scores 80 on each criterion.
-    for (let round = 0; round < 10; round++) {
-      await setClock(`2026-06-01T10:${String(round).padStart(2, '0')}:00+08:00`);
-      const open = await rest('GET', '/engine-rest/task?processDefinitionKey=expert-review&taskDefinitionKey=Task_ScoreApplication', undefined, 'demo');
-      if (!open.length) break;
-      for (const task of open) {
-        const count = (await rest('GET', `/engine-rest/task/${task.id}/variables/criterionCount`, undefined, 'demo')).value;
-        const values = { comment: '技术路线清晰，团队结构合理，建议按计划推进。', noConflictOfInterest: true };
-        for (let n = 1; n <= count; n++) values[`criterion${n}Score`] = 80;
-        await rest('POST', `/engine-rest/task/${task.id}/submit-form`, { variables: variables(values) }, task.assignee);
-      }
-    }
+    await scoreOpenSeats(80, (round) => `2026-06-01T10:${String(round).padStart(2, '0')}:00+08:00`);
     await setClock('2026-06-01T11:00:00+08:00');
     await officeTask(consortiumId, 'Task_DecideSupport');
     await login(OFFICE);
@@ -309,11 +191,5 @@ try {
   });
 } catch (error) {
   failed = true;
-} finally {
-  if (context) await context.close();
-  fs.rmSync(browserDir, { recursive: true, force: true });
 }
-const passed = results.filter((r) => r.ok).length;
-const failedCount = results.length - passed + (failed && results.every((r) => r.ok) ? 1 : 0);
-console.log(`${passed} passed, ${failedCount} failed`);
-process.exit(failedCount ? 1 : 0);
+await finish(failed);

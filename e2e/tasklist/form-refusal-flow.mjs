@@ -3,114 +3,22 @@
 // Needs an application started as scripts/e2e-tasklist.sh starts it (profile "e2e"); E2E_BASE is its
 // address. Independent of tasklist-flow.mjs: its own call title and credit code each run, so it can
 // run before or after it on the same application, and twice. Prints "N passed, M failed" last.
-import { chromium } from 'playwright-core';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import {
+  page, launch, finish, rest, setClock, creditCode, shot, step, login, modal, startButton, startProcess,
+  field as fieldIn, fill as fillIn, chooseIn, date as dateIn
+} from './support.mjs';
 
-const BASE = process.env.E2E_BASE;
-const SHOTS = process.env.E2E_SCREENSHOTS || 'target/e2e-screenshots';
 const RUN = `${Date.now() % 1000000}`;
 const CALL_TITLE = `2026年度通州区创新伙伴征集通知（名额与退回测试 ${RUN}）`;
 const ORGANISATION = `北京通州表单退回测试科技有限公司${RUN}`;
 // The engine's own text and English sentences must not reach the Chinese interface.
 const FOREIGN = /Cannot|instantiate|process definition|Exception|[A-Za-z]{3,} [A-Za-z]{3,}/;
-fs.mkdirSync(SHOTS, { recursive: true });
 
-const results = [];
-let page;
-let context;
-
-function creditCode(n) {
-  // GB 32100-2015: 17 characters and a check character (weights 3^i mod 31).
-  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const first17 = `91110112MB${String(n).padStart(7, '0')}`;
-  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  const sum = [...first17].reduce((total, c, i) => total + chars.indexOf(c) * weights[i], 0);
-  return first17 + chars[(31 - (sum % 31)) % 31];
-}
-
-async function rest(method, url, body) {
-  const response = await fetch(`${BASE}${url}`, {
-    method,
-    headers: {
-      Authorization: `Basic ${Buffer.from('demo:demo').toString('base64')}`,
-      'Content-Type': 'application/json'
-    },
-    body: body ? JSON.stringify(body) : undefined
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
-async function shot(name) {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
-
-async function step(name, fn) {
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`ok   ${name}`);
-  } catch (error) {
-    results.push({ name, ok: false });
-    console.log(`FAIL ${name}: ${error.message.split('\n').slice(0, 3).join(' | ')}`);
-    await shot(`FAILED-refusal-${name.replace(/[^\w-]+/g, '_')}`).catch(() => {});
-    throw error;
-  }
-}
-
-async function login(user) {
-  await context.clearCookies();
-  await page.goto('about:blank');
-  await page.goto(`${BASE}/camunda/app/tasklist/default/#/login`);
-  await page.waitForLoadState('networkidle');
-  const username = page.locator('input[ng-model=username]');
-  const password = page.locator('input[type=password]');
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await username.fill(user);
-    await password.fill('demo');
-    if ((await username.inputValue()) === user && (await password.inputValue()) === 'demo') break;
-    await page.waitForTimeout(500);
-  }
-  await page.click('button[type=submit]');
-  await page.getByText('我的待办').first().waitFor();
-}
-
-const modal = () => page.locator('.modal');
-const field = (label, scope = modal()) =>
-  scope.locator('.fjs-form-field').filter({ has: page.locator('label, .fjs-form-field-label', { hasText: label }) }).last();
-const startButton = () => modal().getByRole('button', { name: '发起' });
-
-async function fill(label, value, scope) {
-  const input = field(label, scope).locator('input, textarea').first();
-  await input.click();
-  await input.fill(String(value));
-  await input.press('Tab');
-}
-
-async function choose(scope, option) {
-  const opener = scope.locator('.fjs-input-group, input').first();
-  const item = page.locator('.fjs-dropdownlist-item').filter({ hasText: option }).first();
-  for (let attempt = 0; attempt < 3 && !(await item.isVisible()); attempt++) {
-    await opener.click();
-    await page.waitForTimeout(200);
-  }
-  await item.click();
-}
-
-async function date(label, value) {
-  const input = field(label).locator('input').first();
-  await input.fill(value);
-  await input.press('Tab');
-}
-
-async function startProcess(name) {
-  await page.getByText('发起流程').first().click();
-  await modal().getByText(name, { exact: true }).click();
-  await modal().locator('.fjs-form').waitFor();
-}
+// Everything here happens in Tasklist's start dialog.
+const field = (label, scope = modal()) => fieldIn(label, scope);
+const fill = (label, value, scope = modal()) => fillIn(label, value, scope);
+const choose = chooseIn;
+const date = (label, value) => dateIn(label, value, modal());
 
 /** The button is enabled again within a moment, as a person would see it. */
 async function expectEnabled(what) {
@@ -153,23 +61,12 @@ async function expectFieldMessage(label, reason) {
 
 const quotaRows = () => field('个别属地的推荐名额').locator('.fjs-repeat-row-container');
 
-const browserDir = fs.mkdtempSync(path.join(os.tmpdir(), 'policyflow-refusal-chromium-'));
 let failed = false;
 try {
-  context = await chromium.launchPersistentContext(browserDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1400, height: 900 }
-  });
-  page = context.pages()[0] || (await context.newPage());
-  page.setDefaultTimeout(30000);
+  await launch({ name: 'refusal' });
 
   // Deadlines inside the shipped working-day calendar (2024–2026), as in tasklist-flow.mjs.
-  const clock = await rest('POST', `/api/test-clock?now=${encodeURIComponent('2026-06-01T09:00:00+08:00')}`);
-  if (clock.notExecuted.length) throw new Error(`jobs not executed: ${clock.notExecuted}`);
+  await setClock('2026-06-01T09:00:00+08:00');
   let callId;
 
   await step('a call with a past deadline is refused next to 发起 and on the deadline field (TZP-S1)', async () => {
@@ -240,7 +137,7 @@ try {
     await startProcess('创新伙伴计划申报');
     await choose(field('征集批次'), callId);
     await fill('单位名称', ORGANISATION);
-    const valid = creditCode(Number(RUN) % 9000000);
+    const valid = creditCode('91110112MB', Number(RUN) % 9000000);
     const wrong = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0');
     await fill('统一社会信用代码', wrong);
     await choose(field('所在属地（乡镇街道、园区）'), '宋庄镇人民政府');
@@ -264,11 +161,5 @@ try {
   });
 } catch (error) {
   failed = true;
-} finally {
-  if (context) await context.close();
-  fs.rmSync(browserDir, { recursive: true, force: true });
 }
-const passed = results.filter((r) => r.ok).length;
-const failedCount = results.length - passed + (failed && results.every((r) => r.ok) ? 1 : 0);
-console.log(`${passed} passed, ${failedCount} failed`);
-process.exit(failedCount ? 1 : 0);
+await finish(failed);

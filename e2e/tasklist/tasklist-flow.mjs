@@ -1,219 +1,19 @@
 // One partner application driven through Camunda Tasklist by the right users in turn, in headless
 // Debian chromium (never a downloaded browser). Run by scripts/e2e-tasklist.sh, which starts the
 // application with the "e2e" profile; E2E_BASE is its address. Prints "N passed, M failed" last.
-import { chromium } from 'playwright-core';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import crypto from 'node:crypto';
+import {
+  page, launch, finish, rest, setClock, creditCode, pdf, shot, step, login, field, fill, choose, date,
+  startProcess, submitStart, openTask, openDossierTab, openFormTab, upload, complete, completeTask
+} from './support.mjs';
 
-const BASE = process.env.E2E_BASE;
-const SHOTS = process.env.E2E_SCREENSHOTS || 'target/e2e-screenshots';
-const DOC_IMAGES = process.env.E2E_DOC_IMAGES;
 const ORGANISATION = '北京通州智造科技有限公司';
 const CALL_TITLE = '2026年度通州区创新伙伴征集通知（浏览器测试）';
-fs.mkdirSync(SHOTS, { recursive: true });
 
-const results = [];
-let claimHintShown = false;
-let page;
-let context;
-
-function creditCode(n) {
-  // GB 32100-2015: 17 characters and a check character (weights 3^i mod 31).
-  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const first17 = `91110112MA${String(n).padStart(7, '0')}`;
-  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  const sum = [...first17].reduce((total, c, i) => total + chars.indexOf(c) * weights[i], 0);
-  return first17 + chars[(31 - (sum % 31)) % 31];
-}
-
-async function rest(method, url, body) {
-  const response = await fetch(`${BASE}${url}`, {
-    method,
-    headers: {
-      Authorization: `Basic ${Buffer.from('demo:demo').toString('base64')}`,
-      'Content-Type': 'application/json'
-    },
-    body: body ? JSON.stringify(body) : undefined
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
-/** The engine clock (profile e2e only): due timers run before the call returns. */
-async function setClock(iso) {
-  const result = await rest('POST', `/api/test-clock?now=${encodeURIComponent(iso)}`);
-  if (result.notExecuted.length) throw new Error(`jobs not executed at ${iso}: ${result.notExecuted}`);
-}
-
-async function shot(name, docName) {
-  const file = path.join(SHOTS, `${name}.png`);
-  await page.screenshot({ path: file });
-  if (docName && DOC_IMAGES) fs.copyFileSync(file, path.join(DOC_IMAGES, docName));
-}
-
-async function step(name, fn) {
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`ok   ${name}`);
-  } catch (error) {
-    results.push({ name, ok: false });
-    console.log(`FAIL ${name}: ${error.message.split('\n').slice(0, 3).join(' | ')}`);
-    await shot(`FAILED-${name.replace(/[^\w-]+/g, '_')}`).catch(() => {});
-    // What the engine had open at that moment, to tell a UI problem from a process problem.
-    const open = await rest('GET', '/engine-rest/task').catch(() => []);
-    const incidents = await rest('GET', '/engine-rest/incident').catch(() => []);
-    console.log(`     open tasks: ${open.map((t) => t.name).join('; ') || '-'}`);
-    console.log(`     incidents: ${incidents.map((i) => `${i.activityId}: ${i.incidentMessage}`).join('; ') || '-'}`);
-    throw error;
-  }
-}
-
-async function login(user) {
-  await context.clearCookies();
-  // A fresh page load: a hash change alone keeps the old session's view, and filling the login form
-  // before Angular has rendered it loses the input.
-  await page.goto('about:blank');
-  await page.goto(`${BASE}/camunda/app/tasklist/default/#/login`);
-  await page.waitForLoadState('networkidle');
-  const username = page.locator('input[ng-model=username]');
-  const password = page.locator('input[type=password]');
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await username.fill(user);
-    await password.fill('demo');
-    if ((await username.inputValue()) === user && (await password.inputValue()) === 'demo') break;
-    await page.waitForTimeout(500);
-  }
-  await page.click('button[type=submit]');
-  await page.getByText('我的待办').first().waitFor();
-}
-
-const field = (label) =>
-  page.locator('.fjs-form-field').filter({ has: page.locator('label, .fjs-form-field-label', { hasText: label }) }).last();
-
-async function fill(label, value) {
-  const input = field(label).locator('input, textarea').first();
-  await input.click();
-  await input.fill(String(value));
-  // Leaving the field lets form-js commit the value (it validates on blur).
-  await input.press('Tab');
-}
-
-async function choose(label, option) {
-  // The dropdown opens on focus (Tab from the previous field) and a click toggles it.
-  const opener = field(label).locator('.fjs-input-group, input').first();
-  const item = page.locator('.fjs-dropdownlist-item').filter({ hasText: option }).first();
-  for (let attempt = 0; attempt < 3 && !(await item.isVisible()); attempt++) {
-    await opener.click();
-    await page.waitForTimeout(200);
-  }
-  await item.click();
-}
-
-async function date(label, value) {
-  const input = field(label).locator('input').first();
-  await input.fill(value);
-  // Tab, not Escape: Escape would close Tasklist's start dialog together with the date picker.
-  await input.press('Tab');
-}
-
-async function startProcess(name) {
-  await page.getByText('发起流程').first().click();
-  await page.locator('.modal').getByText(name, { exact: true }).click();
-  await page.locator('.modal .fjs-form').waitFor();
-}
-
-async function submitStart() {
-  await page.locator('.modal').getByRole('button', { name: '发起' }).click();
-}
-
-async function openTask(filter, name) {
-  // Tasklist has been seen (once in many runs) to stay on its loading spinner after a reload; a person
-  // would reload again. Each retry is printed, so a Tasklist that often hangs still shows up.
-  const filterLink = page.getByText(filter, { exact: false }).first();
-  for (let attempt = 1; ; attempt++) {
-    await page.reload();
-    try {
-      await filterLink.waitFor({ timeout: 15000 });
-      break;
-    } catch (error) {
-      if (attempt === 3) throw error;
-      console.log(`     Tasklist did not show ${filter} within 15 s after a reload; reloading again (${attempt})`);
-    }
-  }
-  await filterLink.click();
-  await page.locator('.task').filter({ hasText: name }).first().click();
-  await page.locator('h2, .names h2, .task-details').filter({ hasText: name }).first().waitFor();
-  const claim = page.getByRole('button', { name: '认领', exact: true });
-  claimHintShown = false;
-  if (await claim.count()) {
-    // form-zh.js tells a candidate to claim first; it appears once the form is drawn.
-    claimHintShown = await page.locator('.policyflow-claim-hint').first().waitFor({ timeout: 10000 })
-      .then(() => true, () => false);
-    await claim.first().click();
-    await page.waitForTimeout(500);
-  }
-  await page.locator('.fjs-form').first().waitFor();
-}
-
-/** A small, real PDF whose text names what it is, so every upload has its own bytes and checksum. */
-function pdf(title) {
-  const text = `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n`
-    + `3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n% ${title} ${Date.now()}\ntrailer<</Root 1 0 R>>\n%%EOF\n`;
-  return Buffer.from(text, 'utf8');
-}
-
-const dossierTab = () => page.locator('.nav-tabs a, .nav-tabs li').filter({ hasText: /^\s*申报材料\s*$/ }).first();
-
-async function openDossierTab() {
-  await dossierTab().click();
-  await page.locator('[data-pf=dossier]').first().waitFor();
-}
-
-async function openFormTab() {
-  await page.locator('.nav-tabs a, .nav-tabs li').filter({ hasText: /^\s*表单\s*$/ }).first().click();
-  await page.locator('.fjs-form').first().waitFor();
-}
-
-/** Uploads one document of a type in the 申报材料 tab and waits for its ✔. */
-async function upload(type, fileName, bytes) {
-  await page.locator(`[data-pf=dossier-file][data-type="${type}"]`).setInputFiles({ name: fileName, mimeType: 'application/pdf', buffer: bytes });
-  await page.locator(`[data-pf=dossier-upload][data-type="${type}"]`).click();
-  await page.locator(`[data-pf=dossier-checklist-item][data-type="${type}"][data-present=true]`).waitFor();
-}
-
-async function complete() {
-  await page.getByRole('button', { name: '完成' }).click();
-}
-
-/** Completes the open task and waits until the engine no longer has it. */
-async function completeTask(name) {
-  await complete();
-  for (let i = 0; i < 60; i++) {
-    const open = await rest('GET', `/engine-rest/task?name=${encodeURIComponent(name)}`);
-    if (!open.length) return;
-    await page.waitForTimeout(500);
-  }
-  throw new Error(`task ${name} is still open after 完成`);
-}
-
-const browserDir = fs.mkdtempSync(path.join(os.tmpdir(), 'policyflow-tasklist-chromium-'));
 let failed = false;
 try {
-  context = await chromium.launchPersistentContext(browserDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1400, height: 900 },
-    acceptDownloads: true
-  });
-  page = context.pages()[0] || (await context.newPage());
-  page.setDefaultTimeout(30000);
+  await launch({ acceptDownloads: true });
 
   // All deadlines of the flow stay inside the shipped working-day calendar (2024–2026).
   await setClock('2026-06-01T09:00:00+08:00');
@@ -279,7 +79,7 @@ try {
     await offered.click();
     await fill('单位名称', ORGANISATION);
     // First with a wrong check character: the form's pattern accepts it, the server's rule USCC does not.
-    const valid = creditCode(4242);
+    const valid = creditCode('91110112MA', 4242);
     const wrong = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0');
     await fill('统一社会信用代码', wrong);
     await choose('所在属地（乡镇街道、园区）', '宋庄镇人民政府');
@@ -360,7 +160,7 @@ try {
 
   await step('sunpeng sees the application in the tab 申报材料 and downloads the 申报书 (same bytes)', async () => {
     await login('sunpeng');
-    await openTask('本组待办', `推荐申报：${ORGANISATION}`);
+    const claimHintShown = await openTask('本组待办', `推荐申报：${ORGANISATION}`);
     if (!claimHintShown) throw new Error('no claim hint on the unclaimed task form');
     await openDossierTab();
     const name = page.locator('[data-pf=dossier-section] tr[data-field=organisationName]').first();
@@ -491,11 +291,5 @@ try {
   });
 } catch (error) {
   failed = true;
-} finally {
-  if (context) await context.close();
-  fs.rmSync(browserDir, { recursive: true, force: true });
 }
-const passed = results.filter((r) => r.ok).length;
-const failedCount = results.length - passed + (failed && results.every((r) => r.ok) ? 1 : 0);
-console.log(`${passed} passed, ${failedCount} failed`);
-process.exit(failedCount ? 1 : 0);
+await finish(failed);

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBA
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -227,13 +228,22 @@ public class AccessProvisioning {
     grant(groupId, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
   }
 
-  /** Creates a shared Tasklist filter once (by name) and lets the groups read it. */
+  /**
+   * Creates a shared Tasklist filter once (by name) and lets the groups read it. The description of an
+   * existing filter follows the code, so that a database created by an older version loses text it no
+   * longer shows (the English glosses of the first filters); its query and other properties stay.
+   */
   public void ensureFilter(String name, String description, int priority, TaskQuery query, Iterable<String> readers) {
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filterService.newTaskFilter(name);
       filter.setQuery(query);
       filter.setProperties(Map.of("description", description, "priority", priority, "refresh", true));
+      filterService.saveFilter(filter);
+    } else if (filter.getProperties() != null && !description.equals(filter.getProperties().get("description"))) {
+      Map<String, Object> properties = new HashMap<>(filter.getProperties());
+      properties.put("description", description);
+      filter.setProperties(properties);
       filterService.saveFilter(filter);
     }
     for (String groupId : readers) {

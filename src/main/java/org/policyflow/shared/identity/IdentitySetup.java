@@ -98,14 +98,14 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
     identity.localities().forEach(locality -> staff.add(locality.id()));
     staff.add(Groups.CAMUNDA_ADMIN);
 
-    access.ensureFilter("我的待办", "分配给我本人的任务 (tasks assigned to me)", -10,
+    access.ensureFilter("我的待办", "分配给我本人的任务", -10,
         access.newTaskQuery().taskAssigneeExpression("${currentUser()}"), staff);
-    access.ensureFilter("本组待办", "本人所在组可认领的任务 (unclaimed tasks of my groups)", -5,
+    access.ensureFilter("本组待办", "本人所在组可认领的任务", -5,
         access.newTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned(), staff);
-    access.ensureFilter("即将到期", "三天内到期的任务 (tasks due within three days)", 0,
+    access.ensureFilter("即将到期", "三天内到期的任务", 0,
         access.newTaskQuery().dueAfterExpression("${now()}")
             .dueBeforeExpression("${dateTime().plusDays(3).toDate()}"), staff);
-    access.ensureFilter("已逾期", "已过期限的任务 (overdue tasks)", 5,
+    access.ensureFilter("已逾期", "已过期限的任务", 5,
         access.newTaskQuery().dueBeforeExpression("${now()}"), staff);
   }
 

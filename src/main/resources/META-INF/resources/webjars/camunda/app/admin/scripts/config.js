@@ -25,7 +25,7 @@ export default {
   // The header reads "Camunda 管理" (the app names of the Chinese app switch).
   app: { name: '管理' },
   // The language choice shared by the four webapps; the header's name in Chinese order.
-  customScripts: ['../welcome/scripts/language.js', '../welcome/scripts/names.js'],
+  customScripts: ['../welcome/scripts/language.js', '../welcome/scripts/names.js', '../welcome/scripts/relative-time.js'],
 
   // // change the app name and vendor
   // app: {

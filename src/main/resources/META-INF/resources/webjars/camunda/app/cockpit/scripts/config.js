@@ -1,6 +1,7 @@
 // Cockpit configuration of policyflow; this file shadows the webjar's own config.js.
 // customScripts: the language choice shared by all four webapps (welcome/scripts/language.js), names
-// in Chinese order (welcome/scripts/names.js) and
+// in Chinese order (welcome/scripts/names.js), relative times in the interface's language
+// (welcome/scripts/relative-time.js) and
 // the audit plugins (history search, instance history, programme targets and deadlines on the
 // dashboard), plain ES modules in scripts/audit/ — see docs/audit.md; scripts/calendar/: the warning
 // that next year's working-day calendar is missing (from 1 November), with the deadlines waiting for it.
@@ -13,6 +14,6 @@ export default {
   },
   // The header reads "Camunda 驾驶舱" (the app names of the Chinese app switch).
   app: { name: '驾驶舱' },
-  customScripts: ['../welcome/scripts/language.js', '../welcome/scripts/names.js', 'scripts/audit/audit-plugins.js',
+  customScripts: ['../welcome/scripts/language.js', '../welcome/scripts/names.js', '../welcome/scripts/relative-time.js', 'scripts/audit/audit-plugins.js',
     'scripts/calendar/calendar-warning.js']
 };

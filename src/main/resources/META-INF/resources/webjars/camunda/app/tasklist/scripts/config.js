@@ -42,7 +42,7 @@ export default {
   //    "fallbackLocale": "en"
   //  },
   // The language choice shared by the four webapps (welcome/scripts/language.js), names in Chinese
-  // order (welcome/scripts/names.js), form-js strings and date pickers in Chinese plus the claim
+  // order (welcome/scripts/names.js), relative times in its language (welcome/scripts/relative-time.js), form-js strings and date pickers in Chinese plus the claim
   // hint (scripts/form-zh.js), the business key of a process just started, e.g. a call's id
   // (scripts/started.js), and tab "申报材料" on every task: the dossier of the task's case with its
   // fields, documents and their versions, related cases, and the upload checklist of the task
@@ -50,7 +50,7 @@ export default {
   // calendar is missing (scripts/calendar-warning.js).
   // A refused form's reasons next to the pressed button and under its fields, one language only
   // (scripts/form-refusal.js); 发起/完成 stay usable in forms with dynamic lists (scripts/dynamic-list-fix.js).
-  customScripts: ['../welcome/scripts/language.js', '../welcome/scripts/names.js', 'scripts/form-zh.js',
+  customScripts: ['../welcome/scripts/language.js', '../welcome/scripts/names.js', '../welcome/scripts/relative-time.js', 'scripts/form-zh.js',
     'scripts/started.js', 'scripts/dossier.js', 'scripts/calendar-warning.js',
     'scripts/form-refusal.js', 'scripts/dynamic-list-fix.js',
     // Calls and cases are findable (docs/tasklist.md): a start form's select filled with the server's

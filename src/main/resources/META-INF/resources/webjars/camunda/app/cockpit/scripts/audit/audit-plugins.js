@@ -219,7 +219,9 @@ function showInstance(root, h, xml) {
   // later form) is not a change: hidden unless asked for.
   const variableRows = h.variables.map(v => el('tr', {class: v.unchanged ? 'pf-unchanged' : '', 'data-unchanged': String(!!v.unchanged)},
     el('td', {}, time(v.time)),
-    el('td', {}, v.label || v.name, v.label ? el('div', {class: 'pf-code'}, v.name) : ''),
+    // A variable no form shows (set by the engine or a rule, e.g. applicant) has only its data key: shown
+    // as a key, marked 系统变量, not as if it were a word of the interface.
+    el('td', {}, v.label || '系统变量', el('div', {class: 'pf-code'}, v.name)),
     el('td', {}, el('div', {class: 'pf-value'}, v.valueLabel || (v.value === null ? '（空）' : v.value)),
       v.valueLabel ? el('div', {class: 'pf-code'}, v.value) : '', v.unchanged ? el('div', {class: 'pf-code'}, '（与上次相同，未修改）') : ''),
     el('td', {}, v.context || ''), el('td', {}, v.by ? person(v.by) : '系统')));
