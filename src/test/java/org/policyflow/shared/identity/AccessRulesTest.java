@@ -236,7 +236,7 @@ class AccessRulesTest {
     return http.withBasicAuth(user, "demo").postForEntity(
         "/engine-rest/process-definition/key/target-record/start",
         Map.of("variables", Map.of("targetKey", Map.of("value", "canal-talents"),
-            "targetValue", Map.of("value", 100), "reporter", Map.of("value", user),
+            "targetValue", Map.of("value", 100),
             "asOfDate", Map.of("value", "2026-06-30"), "source", Map.of("value", "区统计局季度报表"))), Map.class);
   }
 
