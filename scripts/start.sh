@@ -7,7 +7,7 @@
 # Environment: POLICYFLOW_JAR (default target/policyflow-*.jar, built with Maven if missing),
 # POLICYFLOW_CDS_DIR (default target/cds), JAVA_OPTS (extra JVM options, e.g. -Xmx1g).
 #
-# Why: most of a start is spent loading and verifying some 25,000 classes from 150 nested jars. The JVM can
+# Why: much of a start is spent loading and verifying the classes of over a hundred nested jars. The JVM can
 # map them from an archive instead. That needs the jar unpacked (the archive records a plain class path)
 # and one training run that writes the archive. Both happen here the first time and again whenever the jar
 # is newer than its unpacked copy, so after "mvn package" the next start trains once more (about as long as
