@@ -129,11 +129,11 @@ run() {
   echo "$(elapsed "$start" "$rest_at") $(elapsed "$start" "$ready_at") $spring $((rss_kib / 1024)) $load"
 }
 
-# stats LIST: "median low high" of comma-free, space-separated numbers.
+# stats NUMBER…: prints "median lowest highest".
 stats() {
   printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
     m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-    printf "%.2f %.2f %.2f", m, v[1], v[NR] }'
+    printf "%.2f %.2f %.2f\n", m, v[1], v[NR] }'
 }
 
 declare -a b_rest b_ready b_spring b_rss b_load p_rest p_ready p_spring p_rss p_load ratio ratio_ready
