@@ -29,45 +29,57 @@ archive="$cds/policyflow.jsa"
 # shellcheck disable=SC2206
 java_opts=(${JAVA_OPTS:-})
 
-if [ ! -f "$app" ] || [ "$jar" -nt "$app" ]; then
-  rm -rf "$cds"
-  mkdir -p "$cds"
-  java -Djarmode=tools -jar "$jar" extract --destination "$cds/app" > /dev/null
-fi
+prepare() {
+  if [ ! -f "$app" ] || [ "$jar" -nt "$app" ]; then
+    rm -rf "$cds"
+    mkdir -p "$cds"
+    java -Djarmode=tools -jar "$jar" extract --destination "$cds/app" > /dev/null
+  fi
 
-if [ ! -f "$archive" ] || [ "$app" -nt "$archive" ]; then
-  echo "scripts/start.sh: training run for the class-data archive (once per build; log $cds/training.log)" >&2
-  scratch=$(mktemp -d)
-  # The demo profile on a scratch database and free ports whatever this start is configured for: the archive
-  # only has to know the classes, and production credentials or a shared database are none of its business.
-  # The run goes as far as a real start goes before it serves (web servers, management port, job executor)
-  # and answers one request each of the REST API, Tasklist and Cockpit, so that the classes of those
-  # first requests are archived too; then it is stopped, and the JVM writes the archive as it exits.
-  env -u SPRING_PROFILES_ACTIVE java "${java_opts[@]}" -XX:ArchiveClassesAtExit="$archive.new" -jar "$app" \
-    --server.port=0 --management.server.port=0 --server.address=127.0.0.1 \
-    --spring.datasource.url="jdbc:h2:file:$scratch/training;DB_CLOSE_ON_EXIT=FALSE" \
-    > "$cds/training.log" 2>&1 &
-  training=$!
-  until grep -q 'Started PolicyflowApplication' "$cds/training.log" || ! kill -0 "$training" 2>/dev/null; do
-    sleep 0.5
-  done
-  port=$(grep -o 'Tomcat started on port [0-9]*' "$cds/training.log" | head -n 1 | grep -o '[0-9]*$' || true)
-  if [ -n "$port" ]; then
-    for path in /engine-rest/version "/engine-rest/task?maxResults=10" /camunda/app/tasklist/default/ \
-        /camunda/app/cockpit/default/; do
-      curl -s -o /dev/null -u demo:demo "http://127.0.0.1:$port$path" || true
+  if [ ! -f "$archive" ] || [ "$app" -nt "$archive" ]; then
+    echo "scripts/start.sh: training run for the class-data archive (once per build; log $cds/training.log)" >&2
+    scratch=$(mktemp -d)
+    # The demo profile on a scratch database and free ports whatever this start is configured for: the archive
+    # only has to know the classes, and production credentials or a shared database are none of its business.
+    # The run goes as far as a real start goes before it serves (web servers, management port, job executor)
+    # and answers one request each of the REST API, Tasklist and Cockpit, so that the classes of those
+    # first requests are archived too; then it is stopped, and the JVM writes the archive as it exits.
+    env -u SPRING_PROFILES_ACTIVE java "${java_opts[@]}" -XX:ArchiveClassesAtExit="$archive.new" -jar "$app" \
+      --server.port=0 --management.server.port=0 --server.address=127.0.0.1 \
+      --spring.datasource.url="jdbc:h2:file:$scratch/training;DB_CLOSE_ON_EXIT=FALSE" \
+      > "$cds/training.log" 2>&1 &
+    training=$!
+    deadline=$((SECONDS + 900))
+    until grep -q 'Started PolicyflowApplication' "$cds/training.log" || ! kill -0 "$training" 2>/dev/null \
+        || [ "$SECONDS" -ge "$deadline" ]; do
+      sleep 0.5
     done
+    port=$(grep -o 'Tomcat started on port [0-9]*' "$cds/training.log" | head -n 1 | grep -o '[0-9]*$' || true)
+    if [ -n "$port" ]; then
+      for path in /engine-rest/version "/engine-rest/task?maxResults=10" /camunda/app/tasklist/default/ \
+          /camunda/app/cockpit/default/; do
+        curl -s -o /dev/null -u demo:demo "http://127.0.0.1:$port$path" || true
+      done
+    fi
+    kill "$training" 2>/dev/null || true
+    wait "$training" || true
+    if [ -s "$archive.new" ]; then
+      mv "$archive.new" "$archive"
+    else
+      rm -f "$archive.new"
+      echo "scripts/start.sh: training failed (see $cds/training.log); starting without the archive" >&2
+    fi
+    rm -rf "$scratch"
   fi
-  kill "$training" 2>/dev/null || true
-  wait "$training" || true
-  if [ -s "$archive.new" ]; then
-    mv "$archive.new" "$archive"
-  else
-    rm -f "$archive.new"
-    echo "scripts/start.sh: training failed (see $cds/training.log); starting without the archive" >&2
-  fi
-  rm -rf "$scratch"
-fi
+}
+
+# Two starts at once (two nodes on one host) must not unpack or train over each other; the lock is
+# released before the application starts.
+mkdir -p "$(dirname "$cds")"
+(
+  flock 9
+  prepare
+) 9> "$cds.lock"
 
 if [ "${1:-}" = "--prepare" ]; then
   [ -f "$archive" ]
