@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Programme-scale benchmark (docs/benchmark.md). Usage: scripts/benchmark.sh [extra Maven arguments],
 # e.g. -Dbenchmark.applications=200 for a quick run. Measures start-up with scripts/measure-startup.sh
-# (packaged jar, every process deployed), then runs PartnerProgrammeBenchmark (mvn -Pbenchmark test).
+# (packaged jar, every process deployed, against a bare Camunda application), then runs
+# PartnerProgrammeBenchmark (mvn -Pbenchmark test).
 # Prints one "benchmark name=value unit [(median of n, spread low–high)] (goal …) PASS|MISS [load …]" line per
 # figure (a goal counts as met only on the median of repeated measurements) and writes
 # target/benchmark/result.json. Not part of mvn test.
@@ -10,20 +11,10 @@ cd "$(dirname "$0")/.."
 rm -rf target/benchmark
 mkdir -p target/benchmark
 mvn -B -q package -DskipTests "$@"
-# Start-up three times (median and spread are reported); the load average of each goes next to it.
-seconds=() rss=() loads=()
-for run in 1 2 3; do
-  loads+=("$(cut -d' ' -f1 /proc/loadavg)")
-  startup=$(scripts/measure-startup.sh)
-  seconds+=("$(echo "$startup" | sed -n 's/^startup_seconds=//p')")
-  rss+=("$(echo "$startup" | sed -n 's/^rss_mib=//p')")
-done
-join() { local IFS=,; echo "$*"; }
-{
-  echo "startup_seconds=$(join "${seconds[@]}")"
-  echo "rss_mib=$(join "${rss[@]}")"
-  echo "load_average=$(join "${loads[@]}")"
-} > target/benchmark/startup.properties
+# Start-up: three alternating pairs against the bare Camunda application (median, spread, PASS/MISS of the
+# ratio); the load average of each start goes next to it.
+scripts/measure-startup.sh --properties target/benchmark/startup.properties | tee target/benchmark/startup.log \
+  | grep -E '^benchmark'
 set +e
 mvn -B -Pbenchmark test "$@" > target/benchmark/maven.log 2>&1
 status=$?
