@@ -14,7 +14,7 @@ field() { grep -o "\"$1\":\"[^\"]*\"" | head -n 1 | cut -d'"' -f4; }
 number() { grep -o "\"$1\":[0-9]*" | head -n 1 | cut -d: -f2; }
 start_target() {
   rest POST /engine-rest/process-definition/key/target-record/start wanglixin \
-    '{"variables":{"targetKey":{"value":"canal-talents"},"targetValue":{"value":120},"reporter":{"value":"wanglixin"},
+    '{"variables":{"targetKey":{"value":"canal-talents"},"targetValue":{"value":120},
       "asOfDate":{"value":"2026-06-30"},"source":{"value":"区统计局季度报表"}}}' | field id
 }
 task_of() { rest GET "/engine-rest/task?processInstanceId=$1" wanglixin | field id; }
