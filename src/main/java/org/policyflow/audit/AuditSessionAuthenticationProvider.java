@@ -26,6 +26,10 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
  * accept both logins; its one modifying call, the upload at a task, accepts the Tasklist login only together
  * with the webapps' own CSRF token (header {@code X-XSRF-TOKEN} equal to the session's), as Tasklist's own
  * calls to the engine do, so another site cannot make a signed-in browser upload.
+ *
+ * <p>The read views Tasklist's own scripts show (the open calls 征集批次, 我的申报, and the choices of a start form's
+ * select) accept the Tasklist login for GET; what each answers is decided by the endpoint for the signed-in
+ * user, exactly as with Basic credentials.
  */
 public class AuditSessionAuthenticationProvider extends BasicWithoutChallenge {
 
@@ -36,6 +40,9 @@ public class AuditSessionAuthenticationProvider extends BasicWithoutChallenge {
   static final String DOSSIER_PATH = "/api/dossiers/";
   private static final java.util.regex.Pattern DOSSIER_UPLOAD = java.util.regex.Pattern.compile(
       "/api/dossiers/tasks/[^/]+/documents");
+  /** GET views of Tasklist's scripts (open-calls.js, my-cases.js, start-form-options.js). */
+  private static final java.util.regex.Pattern TASKLIST_VIEWS = java.util.regex.Pattern.compile(
+      "/api/(partner-calls/open|my-cases|start-forms/[^/]+/options)");
   /** Where the webapps' CSRF filter keeps the session's token (CsrfConstants of the webapp). */
   static final String CSRF_TOKEN_SESSION_ATTRIBUTE = "CAMUNDA_CSRF_TOKEN";
   static final String CSRF_TOKEN_HEADER = "X-XSRF-TOKEN";
@@ -64,6 +71,9 @@ public class AuditSessionAuthenticationProvider extends BasicWithoutChallenge {
     boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
     if (read && path.startsWith(DOSSIER_PATH)) {
       return new String[] {TASKLIST, COCKPIT};
+    }
+    if (read && TASKLIST_VIEWS.matcher(path).matches()) {
+      return new String[] {TASKLIST};
     }
     if ("POST".equals(request.getMethod()) && DOSSIER_UPLOAD.matcher(path).matches() && csrfTokenMatches(request)) {
       return new String[] {TASKLIST};

@@ -14,8 +14,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.policyflow.PolicyflowIntegrationTest;
 import org.policyflow.partner.PartnerFixtures;
 import org.policyflow.testsupport.EngineStateRestored;
+import org.policyflow.testsupport.TasklistSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -118,6 +122,39 @@ class MyCasesTest {
           .as(staff).isEqualTo(HttpStatus.FORBIDDEN);
     }
     assertThat(http.getForEntity("/api/my-cases", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  /**
+   * Tasklist's scripts call these views with the browser's Tasklist login, not with Basic credentials
+   * (the browser flow found them answered 401 before AuditSessionAuthenticationProvider accepted it).
+   */
+  @Test
+  @SuppressWarnings("rawtypes")
+  void myCases_openCallsAndStartFormChoicesAreReadWithTheTasklistLogin(EngineStateRestored.Started started) {
+    ClockUtil.setCurrentTime(PartnerFixtures.at(2026, 3, 2, 9));
+    PartnerFixtures fixtures = new PartnerFixtures(engine);
+    String callId = "SESSION-" + System.nanoTime();
+    started.add(fixtures.openCall(callId, "2026-03-20", 5, 2, Map.of()));
+    ProcessInstance application = started.add(fixtures.apply("huanglei",
+        PartnerFixtures.eligibleApplication(callId, 34, SONGZHUANG)));
+
+    HttpHeaders applicant = TasklistSession.login(http, "huanglei");
+    ResponseEntity<String> mine = http.exchange("/api/my-cases", HttpMethod.GET, new HttpEntity<>(applicant), String.class);
+    assertThat(mine.getStatusCode()).as(mine.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(mine.getBody()).contains(application.getId());
+    ResponseEntity<String> choices = http.exchange("/api/start-forms/partner-application/options", HttpMethod.GET,
+        new HttpEntity<>(applicant), String.class);
+    assertThat(choices.getStatusCode()).as(choices.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(choices.getBody()).contains(callId);
+
+    HttpHeaders officer = TasklistSession.login(http, "wanglixin");
+    ResponseEntity<String> calls = http.exchange("/api/partner-calls/open", HttpMethod.GET, new HttpEntity<>(officer),
+        String.class);
+    assertThat(calls.getStatusCode()).as(calls.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(calls.getBody()).contains(callId);
+    // The session still reads only what the user may: the officer's login gets no 我的申报.
+    assertThat(http.exchange("/api/my-cases", HttpMethod.GET, new HttpEntity<>(officer), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
