@@ -211,6 +211,14 @@ export async function startProcess(name) {
 export const startButton = () => modal().getByRole('button', { name: '发起' });
 
 export async function submitStart() {
+  // The notice of an earlier start may still be on the page (started.js keeps it until closed): a caller
+  // that waits for "流程已发起" must see this start's notice, not the last one.
+  await page.evaluate(() => {
+    document.getElementById('policyflow-started')?.remove();
+    for (const alert of document.querySelectorAll('.alert')) {
+      if (alert.textContent.includes('流程已发起')) alert.remove();
+    }
+  });
   await startButton().click();
 }
 

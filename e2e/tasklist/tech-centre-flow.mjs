@@ -64,11 +64,13 @@ try {
     await fill('依托单位统一社会信用代码', creditCode('91110108MA', 7000 + Number(RUN)));
     await submitStart();
     await page.getByText('流程已发起').first().waitFor();
-    const started = await rest('GET', '/engine-rest/process-instance?processDefinitionKey=tech-centre');
-    for (const instance of started) {
-      if ((await variableOf(instance.id, 'centreName')) === CENTRE) centreId = instance.id;
-    }
-    if (!centreId) throw new Error('the centre did not start');
+    await until('the centre started', async () => {
+      const started = await rest('GET', '/engine-rest/process-instance?processDefinitionKey=tech-centre');
+      for (const instance of started) {
+        if ((await variableOf(instance.id, 'centreName')) === CENTRE) centreId = instance.id;
+      }
+      return centreId;
+    });
   });
 
   await step('编制方案: field and lead type from the configured options, the construction plan attached', async () => {
