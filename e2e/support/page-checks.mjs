@@ -12,7 +12,9 @@ export const LATIN_ALLOWED = [
   /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i, /^[a-z][a-z0-9]*([A-Z][a-z0-9]*)+$/, /^[a-z0-9]+(-[a-z0-9]+)+$/,
   /^[A-Z][a-z]+_[A-Za-z0-9_]+$/, /^(Task|Gateway|StartEvent|EndEvent|SequenceFlow|CallActivity|SubProcess|BoundaryEvent)_\w+$/,
   // The time zone in Tasklist's footer and file names, paths and addresses.
-  /^[A-Z][a-z]+\/[A-Z][a-z_]+$/, /[./]/
+  /^[A-Z][a-z]+\/[A-Z][a-z_]+$/, /[./]/,
+  // File types as the dossier's upload hint names them (允许的文件类型：pdf、doc…): codes, not words.
+  /^(pdf|ofd|docx?|xlsx?|pptx?|jpe?g|png|gif|tiff?|zip|rar|txt|csv|wps)$/i
 ];
 
 /**
