@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.policyflow.shared.identity.PersonNames;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -76,13 +77,8 @@ public class AuditCaller {
       return names;
     }
     for (User user : identityService.createUserQuery().userIdIn(ids.toArray(String[]::new)).list()) {
-      String name = (nullToEmpty(user.getLastName()) + nullToEmpty(user.getFirstName())).trim();
-      names.put(user.getId(), name.isEmpty() ? user.getId() : name);
+      names.put(user.getId(), PersonNames.displayName(user));
     }
     return names;
-  }
-
-  private static String nullToEmpty(String value) {
-    return value == null ? "" : value;
   }
 }

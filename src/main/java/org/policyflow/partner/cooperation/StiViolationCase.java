@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.policyflow.shared.credit.CreditCode;
 import org.policyflow.shared.engine.SystemAccess;
+import org.policyflow.shared.identity.PersonNames;
 import org.policyflow.shared.rules.MessageRuleException;
 import org.policyflow.shared.rules.PolicyRuleException;
 import org.policyflow.shared.rules.RuleViolation;
@@ -84,7 +85,7 @@ public class StiViolationCase implements JavaDelegate {
   private String reporter(String officer, String clueSource) {
     String name = officer == null ? null : system.call(() -> {
       User user = identityService.createUserQuery().userId(officer).singleResult();
-      return user == null ? officer : user.getLastName() + user.getFirstName();
+      return user == null ? officer : PersonNames.displayName(user);
     });
     String office = "通州区科学技术委员会" + (name == null ? "" : "（" + name + "）");
     return clueSource == null || clueSource.isEmpty() ? office : office + "；线索来源：" + clueSource;

@@ -15,6 +15,7 @@ import org.policyflow.shared.engine.SystemAccess;
 import org.policyflow.shared.experts.ExpertProperties;
 import org.policyflow.shared.experts.ExpertScoreSheet;
 import org.policyflow.shared.experts.VariableValues;
+import org.policyflow.shared.identity.PersonNames;
 import org.policyflow.shared.rules.PolicyRuleException;
 import org.policyflow.shared.rules.RuleViolation;
 import org.springframework.stereotype.Component;
@@ -83,11 +84,6 @@ public class RecordPartnerReviewDelegate implements JavaDelegate {
 
   private String nameOf(String userId) {
     User user = system.call(() -> identityService.createUserQuery().userId(userId).singleResult());
-    if (user == null) {
-      return userId;
-    }
-    String name = ((user.getLastName() == null ? "" : user.getLastName())
-        + (user.getFirstName() == null ? "" : user.getFirstName())).trim();
-    return name.isEmpty() ? userId : name;
+    return user == null ? userId : PersonNames.displayName(user);
   }
 }

@@ -24,6 +24,7 @@ import org.policyflow.platform.attachments.AttachmentProperties;
 import org.policyflow.shared.dossier.DossierProperties.Stage;
 import org.policyflow.shared.dossier.DossierProperties.StageDocument;
 import org.policyflow.shared.engine.SystemAccess;
+import org.policyflow.shared.identity.PersonNames;
 import org.policyflow.shared.rules.PolicyRuleException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -305,12 +306,7 @@ public class DossierService {
     }
     return names.computeIfAbsent(userId, id -> system.call(() -> {
       User user = identity.createUserQuery().userId(id).singleResult();
-      if (user == null) {
-        return id;
-      }
-      String name = ((user.getLastName() == null ? "" : user.getLastName())
-          + (user.getFirstName() == null ? "" : user.getFirstName())).trim();
-      return name.isEmpty() ? id : name;
+      return user == null ? id : PersonNames.displayName(user);
     }));
   }
 

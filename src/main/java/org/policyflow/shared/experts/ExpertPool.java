@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.policyflow.shared.credit.CreditCode;
 import org.policyflow.shared.engine.SystemAccess;
+import org.policyflow.shared.identity.PersonNames;
 import org.springframework.stereotype.Service;
 
 /**
@@ -46,9 +47,7 @@ public class ExpertPool {
 
   private Expert toExpert(User user) {
     String fields = identityService.getUserInfo(user.getId(), FIELDS);
-    String name = ((user.getLastName() == null ? "" : user.getLastName())
-        + (user.getFirstName() == null ? "" : user.getFirstName())).trim();
-    return new Expert(user.getId(), name.isEmpty() ? user.getId() : name,
+    return new Expert(user.getId(), PersonNames.displayName(user),
         trim(identityService.getUserInfo(user.getId(), ORGANISATION)),
         list(fields),
         trim(identityService.getUserInfo(user.getId(), EXPERT_TYPE)),
