@@ -112,7 +112,7 @@ public final class ModelGuard {
         Document document = safety.parse(file, content);
         if (document != null) {
           safety.checkBpmn(file, document);
-          BpmnModelInstance model = readBpmn(file, content);
+          BpmnModelInstance model = readBpmn(file, content, document);
           if (model != null) {
             models.put(file, model);
             model.getModelElementsByType(Process.class).forEach(p -> processKeys.add(p.getId()));
@@ -130,7 +130,17 @@ public final class ModelGuard {
       return violations;
     }
 
-    private BpmnModelInstance readBpmn(String file, byte[] content) {
+    /**
+     * The model of the document the safety walk has just read: parsing the file again with
+     * {@code Bpmn.readModelFromStream} cost a second parse and two schema validations per file, and the engine
+     * parses it once more when it deploys. A file the schema refuses is read the old way once more, so that its
+     * refusal reads word for word as it always has.
+     */
+    private BpmnModelInstance readBpmn(String file, byte[] content, Document document) {
+      BpmnModelInstance model = ParsedBpmn.modelOf(document);
+      if (model != null) {
+        return model;
+      }
       try {
         return Bpmn.readModelFromStream(new ByteArrayInputStream(content));
       } catch (RuntimeException e) {

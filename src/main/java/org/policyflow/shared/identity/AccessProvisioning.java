@@ -5,9 +5,13 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBA
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -33,6 +37,10 @@ import org.camunda.bpm.engine.task.TaskQuery;
 /**
  * Idempotent writes to the engine's identity and authorization services: each method makes sure a
  * fact holds and leaves it alone when it already does, so start-up can run any number of times.
+ *
+ * <p>One instance may run inside a single engine command ({@link IdentitySetup} does, so that start-up is one
+ * transaction). There the engine's queries do not see rows inserted earlier in the same command (they are
+ * written when the command ends), so the instance remembers what it created and never inserts a fact twice.
  */
 public class AccessProvisioning {
 
@@ -40,6 +48,14 @@ public class AccessProvisioning {
   private final AuthorizationService authorizationService;
   private final FilterService filterService;
   private final TaskService taskService;
+  /** Grant rows read or created by this instance, by group, resource type and resource id. */
+  private final Map<String, Authorization> grants = new HashMap<>();
+  /** Of those, the ones created here: still to be inserted, so changed in place and not saved again. */
+  private final Set<Authorization> created = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<String> createdGroups = new HashSet<>();
+  private final Set<String> createdUsers = new HashSet<>();
+  private final Set<String> createdMemberships = new HashSet<>();
+  private final Set<String> removedGlobals = new HashSet<>();
 
   public AccessProvisioning(ProcessEngine engine) {
     this.identityService = engine.getIdentityService();
@@ -49,18 +65,19 @@ public class AccessProvisioning {
   }
 
   public void ensureGroup(String id, String name, String type) {
-    if (identityService.createGroupQuery().groupId(id).singleResult() != null) {
+    if (createdGroups.contains(id) || identityService.createGroupQuery().groupId(id).singleResult() != null) {
       return;
     }
     Group group = identityService.newGroup(id);
     group.setName(name);
     group.setType(type);
     identityService.saveGroup(group);
+    createdGroups.add(id);
   }
 
   /** Creates the user if absent. An existing user keeps its password: people change theirs in Admin. */
   public void ensureUser(String id, String firstName, String lastName, String email, String password) {
-    if (identityService.createUserQuery().userId(id).singleResult() != null) {
+    if (createdUsers.contains(id) || identityService.createUserQuery().userId(id).singleResult() != null) {
       return;
     }
     User user = identityService.newUser(id);
@@ -69,6 +86,7 @@ public class AccessProvisioning {
     user.setEmail(email);
     user.setPassword(password);
     identityService.saveUser(user);
+    createdUsers.add(id);
   }
 
   public void ensureUserInfo(String userId, Map<String, String> info) {
@@ -80,31 +98,47 @@ public class AccessProvisioning {
   }
 
   public void ensureMembership(String userId, String groupId) {
-    if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+    if (!createdMemberships.contains(userId + '\n' + groupId)
+        && identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
       identityService.createMembership(userId, groupId);
+      createdMemberships.add(userId + '\n' + groupId);
     }
   }
 
   /** Grants the permissions to the group on the resource, adding to what it already has. */
   public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizationService.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT)
-        .groupIdIn(groupId)
-        .resourceType(resource)
-        .resourceId(resourceId)
-        .singleResult();
+    String key = groupId + '\n' + resource.resourceType() + '\n' + resourceId;
+    Authorization authorization = grants.get(key);
+    if (authorization == null) {
+      authorization = authorizationService.createAuthorizationQuery()
+          .authorizationType(AUTH_TYPE_GRANT)
+          .groupIdIn(groupId)
+          .resourceType(resource)
+          .resourceId(resourceId)
+          .singleResult();
+    }
     if (authorization == null) {
       authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
       authorization.setGroupId(groupId);
       authorization.setResource(resource);
       authorization.setResourceId(resourceId);
     } else if (Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
+      grants.put(key, authorization);
       return;
     }
     for (Permission permission : permissions) {
       authorization.addPermission(permission);
     }
+    if (created.contains(authorization)) {
+      // Inserted when the command ends, with the permissions it has then.
+      return;
+    }
+    boolean isNew = authorization.getId() == null;
     authorizationService.saveAuthorization(authorization);
+    grants.put(key, authorization);
+    if (isNew) {
+      created.add(authorization);
+    }
   }
 
   /** Everything on everything, as the engine's own administrator group has it. */
@@ -138,7 +172,10 @@ public class AccessProvisioning {
         .filter(global -> global.getResourceType() == Resources.PROCESS_DEFINITION.resourceType()
             && ANY.equals(global.getResourceId()))
         .filter(AccessProvisioning::grantsOnlyRead)
-        .forEach(global -> authorizationService.deleteAuthorization(global.getId()));
+        .forEach(global -> {
+          authorizationService.deleteAuthorization(global.getId());
+          removedGlobals.add(global.getId());
+        });
   }
 
   /**
@@ -146,7 +183,9 @@ public class AccessProvisioning {
    * global row revokes, for everyone without a grant of their own, every permission it does not list.
    */
   public List<Authorization> globalAuthorizations() {
-    return authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GLOBAL).list();
+    return authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GLOBAL).list().stream()
+        .filter(global -> !removedGlobals.contains(global.getId()))
+        .toList();
   }
 
   private static boolean grantsOnlyRead(Authorization authorization) {
@@ -181,19 +220,18 @@ public class AccessProvisioning {
         authorizationService.saveAuthorization(grant);
       }
     }
-    List<String> administrators = identityService.createUserQuery().memberOfGroup(adminGroup).list().stream()
-        .map(User::getId).toList();
+    Set<String> administrators = new HashSet<>();
+    identityService.createUserQuery().memberOfGroup(adminGroup).list().forEach(user -> administrators.add(user.getId()));
+    createdMemberships.stream().filter(membership -> membership.endsWith('\n' + adminGroup))
+        .forEach(membership -> administrators.add(membership.substring(0, membership.indexOf('\n'))));
     for (Authorization own : authorizationService.createAuthorizationQuery()
         .authorizationType(AUTH_TYPE_GRANT).resourceType(Resources.USER).hasPermission(Permissions.UPDATE).list()) {
       if (own.getUserId() != null && own.getUserId().equals(own.getResourceId())
           && !administrators.contains(own.getUserId())) {
-        authorizationService.deleteAuthorization(own.getId());
-        Authorization read = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-        read.setUserId(own.getUserId());
-        read.setResource(Resources.USER);
-        read.setResourceId(own.getResourceId());
-        read.addPermission(Permissions.READ);
-        authorizationService.saveAuthorization(read);
+        // Changed in place rather than deleted and inserted again: within one transaction the engine inserts
+        // before it deletes, and the new row would collide with the old one on the table's unique key.
+        own.setPermissions(new Permission[] {Permissions.READ});
+        authorizationService.saveAuthorization(own);
       }
     }
     for (Authorization task : authorizationService.createAuthorizationQuery()

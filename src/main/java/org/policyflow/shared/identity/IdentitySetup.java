@@ -41,17 +41,27 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
     configuration.setResourceAuthorizationProvider(new ProfilesByAdministrators());
   }
 
+  /**
+   * The whole pass is one engine command, so one transaction: the service calls inside it join that command
+   * instead of each committing its own (several hundred on an empty database), and a restart, where everything
+   * is in place, only reads.
+   */
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
-    AccessProvisioning access = new AccessProvisioning(engine);
-    provisionRoles(access);
-    provisionAdministrator(access);
-    access.revokeExcessRights(Groups.CAMUNDA_ADMIN);
-    provisionFilters(access);
-    if (demo.enabled()) {
-      provisionDemoUsers(access);
-    }
-    for (Authorization global : access.globalAuthorizations()) {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    List<Authorization> globals = configuration.getCommandExecutorTxRequired().execute(context -> {
+      AccessProvisioning access = new AccessProvisioning(engine);
+      provisionRoles(access);
+      provisionAdministrator(access);
+      access.revokeExcessRights(Groups.CAMUNDA_ADMIN);
+      provisionFilters(access);
+      if (demo.enabled()) {
+        provisionDemoUsers(access);
+      }
+      return access.globalAuthorizations();
+    });
+    for (Authorization global : globals) {
       LOG.warn("Global authorization {} on resource type {} id {}: with revoke-aware permission checks it denies "
           + "every permission it does not grant to everyone without a grant of their own (README, Who may do what); "
           + "grant to groups instead", global.getId(), global.getResourceType(), global.getResourceId());
