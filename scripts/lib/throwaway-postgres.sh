@@ -4,6 +4,7 @@
 #
 #   pg_throwaway_init            finds the server binaries (installs Debian's postgresql package if missing)
 #   pg_throwaway_start DIR       initdb in DIR/pgdata, start; sets PG_PORT, PG_SOCK, DB_PASSWORD
+#                                (PG_THROWAWAY_CONF, if set: more postgresql.conf lines, e.g. shared_buffers)
 #   pg_throwaway_psql SQL...     runs statements as superuser (over the private unix socket)
 #   pg_throwaway_stop            immediate stop, if started
 
@@ -75,6 +76,7 @@ max_connections = 100
 fsync = off
 # A backend notices within a second that its node was killed, even while it waits for a lock.
 client_connection_check_interval = 1000
+${PG_THROWAWAY_CONF:-}
 CONF
   as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 start > /dev/null
   PG_STARTED=1

@@ -67,11 +67,26 @@ public class InstanceSearch {
     if (where == null) {
       return new Page(0, first, size, List.of());
     }
+    MapSqlParameterSource params = where.params().addValue("first", first).addValue("size", size);
+    String limit = "OFFSET :first ROWS FETCH NEXT :size ROWS ONLY";
+    if (where.text()) {
+      // A text filter ("contains") reads every candidate row whatever the plan; the total comes with the page
+      // from that one read instead of a second COUNT that reads them all again. Only a page past the end
+      // has no row to carry the total.
+      long[] total = {-1};
+      List<InstanceRow> rows = select(where.sql(), params, limit, total);
+      return new Page(total[0] >= 0 ? total[0] : count(where), first, size, rows);
+    }
+    // Without a text filter a page stops after its rows in index order; counting is a separate, cheap read.
+    long total = count(where);
+    List<InstanceRow> rows = total == 0 ? List.of() : select(where.sql(), params, limit, null);
+    return new Page(total, first, size, rows);
+  }
+
+  private long count(Where where) {
     Long total = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_PROCINST P WHERE " + where.sql(), where.params(),
         Long.class);
-    List<InstanceRow> rows = total == null || total == 0 ? List.of() : select(where.sql(), where.params()
-        .addValue("first", first).addValue("size", size), "OFFSET :first ROWS FETCH NEXT :size ROWS ONLY");
-    return new Page(total == null ? 0 : total, first, size, rows);
+    return total == null ? 0 : total;
   }
 
   /**
@@ -87,7 +102,7 @@ public class InstanceSearch {
     String sql = where.sql();
     MapSqlParameterSource params = where.params().addValue("size", pageSize);
     while (true) {
-      List<InstanceRow> page = select(sql, params, "FETCH FIRST :size ROWS ONLY");
+      List<InstanceRow> page = select(sql, params, "FETCH FIRST :size ROWS ONLY", null);
       if (page.isEmpty()) {
         return;
       }
@@ -127,8 +142,8 @@ public class InstanceSearch {
     }).toList();
   }
 
-  /** A WHERE clause over ACT_HI_PROCINST (alias P) and its parameters. */
-  private record Where(String sql, MapSqlParameterSource params) {}
+  /** A WHERE clause over ACT_HI_PROCINST (alias P), its parameters, and whether it has a text filter. */
+  private record Where(String sql, MapSqlParameterSource params, boolean text) {}
 
   /**
    * The criteria as SQL, or null when nothing can match. The caller's right to read history is decided by the
@@ -193,15 +208,22 @@ public class InstanceSearch {
       sql.append(" OR P.START_USER_ID_ IN (:users))");
       params.addValue("users", users);
     }
-    return new Where(sql.toString(), params);
+    return new Where(sql.toString(), params, has(criteria.businessKey()) || has(criteria.party()));
   }
 
-  private List<InstanceRow> select(String where, MapSqlParameterSource params, String limit) {
+  /**
+   * The rows of one page, newest first. With {@code total} given, the statement also counts every match
+   * (a window over the whole result, before the page is cut) and puts it into {@code total[0]}.
+   */
+  private List<InstanceRow> select(String where, MapSqlParameterSource params, String limit, long[] total) {
     List<InstanceRow> rows = jdbc.query("SELECT P.ID_, P.PROC_DEF_KEY_, P.PROC_DEF_ID_, P.BUSINESS_KEY_, P.STATE_,"
         + " P.START_TIME_, P.END_TIME_, P.DURATION_, P.START_USER_ID_, P.SUPER_PROCESS_INSTANCE_ID_, P.DELETE_REASON_,"
-        + " D.NAME_ AS DEF_NAME_, D.VERSION_ AS DEF_VERSION_"
+        + " D.NAME_ AS DEF_NAME_, D.VERSION_ AS DEF_VERSION_" + (total == null ? "" : ", COUNT(*) OVER () AS TOTAL_")
         + " FROM ACT_HI_PROCINST P LEFT JOIN ACT_RE_PROCDEF D ON D.ID_ = P.PROC_DEF_ID_"
         + " WHERE " + where + " ORDER BY P.START_TIME_ DESC, P.ID_ DESC " + limit, params, (rs, n) -> {
+          if (total != null) {
+            total[0] = rs.getLong("TOTAL_");
+          }
           String state = rs.getString("STATE_");
           long duration = rs.getLong("DURATION_");
           Long durationMs = rs.wasNull() ? null : duration;

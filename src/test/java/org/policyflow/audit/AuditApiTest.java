@@ -107,6 +107,11 @@ class AuditApiTest {
     Map<String, Object> page = get("/api/audit/instances?businessKey=" + callId + "&maxResults=1&firstResult=1");
     assertThat(page.get("total")).isEqualTo(2);
     assertThat(items(page)).hasSize(1);
+    // A text filter's total comes with its rows; a page past the end has none and still says how many match.
+    Map<String, Object> pastTheEnd = get("/api/audit/instances?businessKey=" + callId + "&maxResults=1&firstResult=5");
+    assertThat(pastTheEnd.get("total")).isEqualTo(2);
+    assertThat(items(pastTheEnd)).isEmpty();
+    assertThat(get("/api/audit/instances?party=" + organisation + "&firstResult=3").get("total")).isEqualTo(1);
     assertThat(ids("/api/audit/instances?party=黄磊&businessKey=" + callId)).containsExactly(application.getId());
     assertThat(ids("/api/audit/instances?party=无此单位" + UUID.randomUUID())).isEmpty();
   }
