@@ -39,6 +39,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -47,11 +48,15 @@ import org.springframework.test.context.ActiveProfiles;
  * auditor 钱芳 — the history search per filter, the instance history of a three-year cooperation, the CSV
  * export of everything (heap growth), the Cockpit dashboard's targets and deadlines — and the clerk's
  * Tasklist filter before and after. Runs with the other benchmarks ({@code mvn -B -Pbenchmark test}) or
- * alone ({@code -Dbenchmark.only=history}); same application context as {@link PartnerProgrammeBenchmark}.
+ * alone ({@code -Dbenchmark.only=history}); its own application context and database, not
+ * {@link PartnerProgrammeBenchmark}'s.
  */
 @SpringBootTest(classes = PolicyflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("benchmark")
 @Import(BareDelegates.class)
+// Its own application context and database: closed after the class, so that the other benchmark of the same
+// run (mvn -Pbenchmark test runs both) does not measure on this one's data.
+@DirtiesContext
 class HistoryBenchmark {
 
   static final String AUDITOR = "qianfang";
