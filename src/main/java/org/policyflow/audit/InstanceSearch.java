@@ -1,26 +1,27 @@
 package org.policyflow.audit;
 
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
-import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.User;
+import org.policyflow.shared.identity.PersonNames;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -268,7 +269,7 @@ public class InstanceSearch {
     identityService.createUserQuery().userLastNameLike(like).list().forEach(u -> users.add(u.getId()));
     // A full Chinese name (姓 + 名) is split over two fields.
     for (User user : identityService.createUserQuery().userLastNameLike(party.substring(0, 1) + "%").list()) {
-      if ((user.getLastName() + user.getFirstName()).equals(party)) {
+      if (PersonNames.displayName(user).equals(party)) {
         users.add(user.getId());
       }
     }
