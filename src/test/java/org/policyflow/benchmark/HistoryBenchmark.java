@@ -70,6 +70,7 @@ class HistoryBenchmark {
   final int rounds = Integer.getInteger("benchmark.historyRounds", 3);
   final int warmup = Integer.getInteger("benchmark.historyWarmupRequests", 10);
   final int openTasks = Integer.getInteger("benchmark.historyOpenTasks", 1000);
+  final int tasklistColdWarmup = Integer.getInteger("benchmark.historyTasklistColdWarmupRequests", 100);
 
   @Autowired ProcessEngine engine;
   @Autowired DataSource dataSource;
@@ -92,7 +93,10 @@ class HistoryBenchmark {
 
     String filter = engine.getFilterService().createFilterQuery().filterName("本组待办").singleResult().getId();
     openTasks();
-    double[] tasklistBefore = tasklist(filter);
+    // The first figure after start-up: the JVM has not compiled the Tasklist path yet, so it warms up longer
+    // than the later measurements do (a server in use would have). The figure after the history uses the
+    // usual warm-up.
+    double[] tasklistBefore = tasklist(filter, Math.max(warmup, tasklistColdWarmup));
 
     long now = System.currentTimeMillis();
     boolean h2 = "h2".equals(configuration.getDatabaseType());
@@ -152,7 +156,7 @@ class HistoryBenchmark {
 
     csvExport(jdbc, h2);
 
-    double[] tasklistAfter = tasklist(filter);
+    double[] tasklistAfter = tasklist(filter, warmup);
     figures.repeated("history.tasklist.before.p95", tasklistBefore, "ms", 150.0, true);
     figures.repeated("history.tasklist.after.p95", tasklistAfter, "ms", 150.0, true);
     double[] ratios = new double[rounds];
@@ -322,14 +326,14 @@ class HistoryBenchmark {
   }
 
   /** The request Tasklist sends for the clerk's filter, p95 per round; one open task changes before each. */
-  private double[] tasklist(String filterId) throws Exception {
+  private double[] tasklist(String filterId, int warmupRequests) throws Exception {
     String url = "http://localhost:" + port + "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15";
     String body = "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
     String tickTask = engine.getTaskService().createTaskQuery().taskCandidateGroup(CLERK_GROUP).listPage(0, 1).get(0).getId();
     double[] p95 = new double[rounds];
     for (int round = 0; round < rounds; round++) {
       long[] nanos = new long[requests];
-      for (int i = round == 0 ? -warmup : 0; i < requests; i++) {
+      for (int i = round == 0 ? -warmupRequests : 0; i < requests; i++) {
         engine.getTaskService().setPriority(tickTask, 50 + tick++ % 2);
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic(CLERK))
             .header("Accept", "application/json").header("Content-Type", "application/json")
