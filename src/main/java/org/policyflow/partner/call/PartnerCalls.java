@@ -3,6 +3,8 @@ package org.policyflow.partner.call;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -44,6 +46,18 @@ public class PartnerCalls {
 
   public Date recommendationClosesAt(String callInstanceId) {
     return system.call(() -> (Date) runtimeService.getVariable(callInstanceId, "recommendationClosesAt"));
+  }
+
+  /** A call's two deadlines (000 §五1–2). */
+  public record Deadlines(Date applicationClosesAt, Date recommendationClosesAt) {}
+
+  /** Both deadlines in one read, for the acceptance of every application. */
+  public Deadlines deadlines(String callInstanceId) {
+    return system.call(() -> {
+      Map<String, Object> values = runtimeService.getVariables(callInstanceId,
+          List.of("applicationClosesAt", "recommendationClosesAt"));
+      return new Deadlines((Date) values.get("applicationClosesAt"), (Date) values.get("recommendationClosesAt"));
+    });
   }
 
   /**
