@@ -18,14 +18,14 @@ public class JfrSummary {
     String threadRe = a.length > 2 ? a[2] : ".*";
     int top = a.length > 3 ? Integer.parseInt(a[3]) : 40;
     Map<String, Integer> self = new HashMap<>(), incl = new HashMap<>(), pfIncl = new HashMap<>(), pfTop = new HashMap<>(),
-        threads = new HashMap<>(), sqlIncl = new HashMap<>(), cmdOuter = new HashMap<>(), cmdInner = new HashMap<>(), cats = new HashMap<>();
+        threads = new HashMap<>(), cmdOuter = new HashMap<>(), cmdInner = new HashMap<>(), cats = new HashMap<>();
     int total = 0;
     try (RecordingFile f = new RecordingFile(Path.of(a[0]))) {
       while (f.hasMoreEvents()) {
         RecordedEvent e = f.readEvent();
         if (!e.getEventType().getName().equals("jdk.ExecutionSample")) continue;
         double t = e.getStartTime().toEpochMilli() / 1000.0;
-        boolean in = false; for (String w : ws) { String[] ab = w.split("-"); if (t >= Double.parseDouble(ab[0]) && t <= Double.parseDouble(ab[1])) in = true; } if (!in) continue;
+        if (!inWindow(t, ws)) continue;
         RecordedThread th = e.getThread("sampledThread");
         String tn = th == null ? "?" : th.getJavaName();
         if (tn == null || !tn.matches(threadRe)) continue;
@@ -87,6 +87,14 @@ public class JfrSummary {
     print("innermost policyflow frame", pfTop, total, top);
     print("inclusive", incl, total, top * 2);
   }
+  static boolean inWindow(double t, String[] windows) {
+    for (String w : windows) {
+      String[] fromTo = w.split("-");
+      if (t >= Double.parseDouble(fromTo[0]) && t <= Double.parseDouble(fromTo[1])) return true;
+    }
+    return false;
+  }
+
   static String name(RecordedFrame f) {
     return f.getMethod().getType().getName() + "." + f.getMethod().getName();
   }
