@@ -40,14 +40,6 @@ public class PartnerCalls {
         .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(callId).count() > 0);
   }
 
-  public Date applicationClosesAt(String callInstanceId) {
-    return system.call(() -> (Date) runtimeService.getVariable(callInstanceId, "applicationClosesAt"));
-  }
-
-  public Date recommendationClosesAt(String callInstanceId) {
-    return system.call(() -> (Date) runtimeService.getVariable(callInstanceId, "recommendationClosesAt"));
-  }
-
   /** A call's two deadlines (000 §五1–2). */
   public record Deadlines(Date applicationClosesAt, Date recommendationClosesAt) {}
 
