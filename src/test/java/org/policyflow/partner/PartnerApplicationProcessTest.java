@@ -211,6 +211,43 @@ class PartnerApplicationProcessTest {
     Assertions.assertThat(applicationsOfThisCall()).isOne();
   }
 
+  /**
+   * The acceptance writes the credit code and the call's instance only when it changes them (issue #21):
+   * a code submitted as kept and the call's instance given by a portal stay one write each, a code in
+   * lower case is stored normalised, and TZP-S2 still finds the organisation under its normalised code.
+   */
+  @Test
+  void partnerTZP_S2_theAcceptanceRewritesCreditCodeAndCallOnlyWhenItChangesThem() {
+    Map<String, Object> asKept = eligibleApplication(callId, 12, SONGZHUANG);
+    asKept.put("callInstanceId", call.getId());
+    ProcessInstance kept = apply(asKept);
+    Assertions.assertThat(updates(kept, "creditCode")).isOne();
+    Assertions.assertThat(updates(kept, "callInstanceId")).isOne();
+    Assertions.assertThat(engine.getRuntimeService().getVariables(kept.getId(), List.of("applicationClosesAt",
+        "recommendationClosesAt"))).isEqualTo(engine.getRuntimeService().getVariables(call.getId(),
+        List.of("applicationClosesAt", "recommendationClosesAt")));
+
+    Map<String, Object> lowerCase = eligibleApplication(callId, 13, SONGZHUANG);
+    String code = PartnerFixtures.creditCode(13);
+    lowerCase.put("creditCode", " " + code.toLowerCase(java.util.Locale.ROOT) + " ");
+    ProcessInstance normalised = apply(lowerCase);
+    Assertions.assertThat(engine.getRuntimeService().getVariable(normalised.getId(), "creditCode")).isEqualTo(code);
+    Assertions.assertThat(updates(normalised, "creditCode")).isEqualTo(2);
+    Assertions.assertThat(engine.getRuntimeService().getVariable(normalised.getId(), "callInstanceId"))
+        .isEqualTo(call.getId());
+    Assertions.assertThat(updates(normalised, "callInstanceId")).isOne();
+
+    Assertions.assertThatThrownBy(() -> apply(eligibleApplication(callId, 13, SONGZHUANG)))
+        .isInstanceOf(PolicyRuleException.class).hasMessageContaining("[TZP-S2]");
+  }
+
+  private long updates(ProcessInstance instance, String variable) {
+    return engine.getHistoryService().createHistoricDetailQuery().processInstanceId(instance.getId())
+        .variableUpdates().list().stream()
+        .filter(d -> variable.equals(((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName()))
+        .count();
+  }
+
   @Test
   void partnerUSCC_aWrongCheckCharacterOrMalformedCodeIsRefused() {
     Map<String, Object> v = eligibleApplication(callId, 10, SONGZHUANG);

@@ -1,7 +1,6 @@
 package org.policyflow.partner.application;
 
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
@@ -13,6 +12,7 @@ import org.policyflow.partner.call.PartnerCalls;
 import org.policyflow.shared.credit.CreditCode;
 import org.policyflow.shared.engine.FormValues;
 import org.policyflow.shared.engine.SystemAccess;
+import org.policyflow.shared.engine.VariableWrites;
 import org.policyflow.shared.identity.IdentityProperties;
 import org.policyflow.shared.rules.PolicyRuleException;
 import org.policyflow.shared.rules.RuleViolation;
@@ -55,12 +55,12 @@ public class AcceptPartnerApplicationDelegate implements JavaDelegate {
     }
     String callId = FormValues.text(execution, "callId");
     Optional<ProcessInstance> call = callId == null ? Optional.empty() : calls.findRunning(callId);
+    PartnerCalls.Deadlines deadlines = call.map(c -> calls.deadlines(c.getId())).orElse(null);
     if (call.isEmpty()) {
       violations.add(new RuleViolation("TZP-S1", "callId", "没有编号为“" + callId + "”的正在征集的创新伙伴征集批次",
           "There is no open partner call with id '" + callId + "'"));
     } else {
-      Date closesAt = calls.applicationClosesAt(call.get().getId());
-      if (!ClockUtil.getCurrentTime().before(closesAt)) {
+      if (!ClockUtil.getCurrentTime().before(deadlines.applicationClosesAt())) {
         violations.add(new RuleViolation("TZP-S1", "callId", "本轮征集已于申报截止日结束，不再受理申报",
             "The call's application deadline has passed: applications are no longer accepted"));
       } else if (violations.isEmpty() && alreadyApplied(callId, call.get().getId(), creditCode,
@@ -72,12 +72,14 @@ public class AcceptPartnerApplicationDelegate implements JavaDelegate {
     if (!violations.isEmpty()) {
       throw new PolicyRuleException(violations);
     }
-    execution.setVariable("creditCode", creditCode);
-    execution.setVariable("callInstanceId", call.get().getId());
+    // Usually submitted as they are kept (a portal gives the call's instance): rewriting an equal value
+    // would only add updates and history rows to every application.
+    VariableWrites.setIfChanged(execution, "creditCode", creditCode);
+    VariableWrites.setIfChanged(execution, "callInstanceId", call.get().getId());
     execution.setVariable("localityName", locality.get().name());
     // The materials task ends at this instant, the one TZP-S1 refuses new applications from.
-    execution.setVariable("applicationClosesAt", calls.applicationClosesAt(call.get().getId()));
-    execution.setVariable("recommendationClosesAt", calls.recommendationClosesAt(call.get().getId()));
+    execution.setVariable("applicationClosesAt", deadlines.applicationClosesAt());
+    execution.setVariable("recommendationClosesAt", deadlines.recommendationClosesAt());
     execution.setProcessBusinessKey(callId + ":" + creditCode);
   }
 

@@ -3,6 +3,8 @@ package org.policyflow.partner.call;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -38,12 +40,16 @@ public class PartnerCalls {
         .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(callId).count() > 0);
   }
 
-  public Date applicationClosesAt(String callInstanceId) {
-    return system.call(() -> (Date) runtimeService.getVariable(callInstanceId, "applicationClosesAt"));
-  }
+  /** A call's two deadlines (000 §五1–2). */
+  public record Deadlines(Date applicationClosesAt, Date recommendationClosesAt) {}
 
-  public Date recommendationClosesAt(String callInstanceId) {
-    return system.call(() -> (Date) runtimeService.getVariable(callInstanceId, "recommendationClosesAt"));
+  /** Both deadlines in one read, for the acceptance of every application. */
+  public Deadlines deadlines(String callInstanceId) {
+    return system.call(() -> {
+      Map<String, Object> values = runtimeService.getVariables(callInstanceId,
+          List.of("applicationClosesAt", "recommendationClosesAt"));
+      return new Deadlines((Date) values.get("applicationClosesAt"), (Date) values.get("recommendationClosesAt"));
+    });
   }
 
   /**

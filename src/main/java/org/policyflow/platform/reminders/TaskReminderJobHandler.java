@@ -66,7 +66,9 @@ public class TaskReminderJobHandler implements JobHandler<TaskReminderJobHandler
       String tenantId) {
     ProcessEngineConfigurationImpl engine = commandContext.getProcessEngineConfiguration();
     TaskService tasks = engine.getTaskService();
-    Task task = tasks.createTaskQuery().taskId(configuration.taskId()).singleResult();
+    // By primary key: most reminders fall due after their task is done, and the engine's task query
+    // assembles Tasklist's whole dynamic statement for this one id on every run.
+    Task task = commandContext.getTaskManager().findTaskById(configuration.taskId());
     if (task == null || task.getDueDate() == null) {
       // Completed, deleted, or its due date was removed: nobody needs telling.
       return;

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.policyflow.shared.engine.SystemAccess;
 import org.springframework.stereotype.Component;
 
@@ -36,8 +37,7 @@ public class CaseLocator {
     return system.call(() -> {
       String id = processInstanceId;
       for (int depth = 0; id != null && depth < MAX_DEPTH; depth++) {
-        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(id)
-            .singleResult();
+        HistoricProcessInstance instance = byId(id);
         if (instance == null) {
           return Optional.<HistoricProcessInstance>empty();
         }
@@ -52,13 +52,23 @@ public class CaseLocator {
 
   /** A case instance by its id; empty when the id is no case. */
   public Optional<HistoricProcessInstance> caseById(String caseId) {
-    return system.call(() -> Optional.ofNullable(
-            history.createHistoricProcessInstanceQuery().processInstanceId(caseId).singleResult()))
+    return system.call(() -> Optional.<HistoricProcessInstance>ofNullable(byId(caseId)))
         .filter(instance -> properties.caseProcess(instance.getProcessDefinitionKey()).isPresent());
   }
 
   public Optional<HistoricTaskInstance> task(String taskId) {
-    return system.call(() -> Optional.ofNullable(history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult()));
+    return system.call(() -> Optional.<HistoricTaskInstance>ofNullable(
+        Context.getCommandContext().getHistoricTaskInstanceManager().findHistoricTaskInstanceById(taskId)));
+  }
+
+  /**
+   * One historic instance by its primary key. The engine's query for a single id assembles its whole
+   * dynamic statement (dozens of optional conditions) on every call, which cost more than the read
+   * itself; the dossier asks this for every tab it shows and for every completion it checks (DOC-1).
+   * Same row, same entity class. Runs inside {@link SystemAccess#call}.
+   */
+  private static HistoricProcessInstance byId(String processInstanceId) {
+    return Context.getCommandContext().getHistoricProcessInstanceManager().findHistoricProcessInstance(processInstanceId);
   }
 
   /**

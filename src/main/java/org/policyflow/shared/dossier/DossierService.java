@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.policyflow.platform.attachments.AttachmentProperties;
@@ -93,7 +94,7 @@ public class DossierService {
     HistoricTaskInstance task = cases.task(taskId).orElseThrow(() -> new NotFound("任务不存在 / no such task"));
     Optional<HistoricProcessInstance> caseInstance = task.getProcessInstanceId() == null ? Optional.empty()
         : cases.caseOfInstance(task.getProcessInstanceId());
-    Task open = system.call(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
+    Task open = openTask(taskId);
     Map<String, Object> dossier;
     List<DossierDocument> documents;
     if (caseInstance.isPresent()) {
@@ -138,7 +139,7 @@ public class DossierService {
 
   public DossierDocument upload(String taskId, String type, String fileName, String contentType, byte[] content,
       DossierCaller caller) {
-    Task task = system.call(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
+    Task task = openTask(taskId);
     if (task == null) {
       if (cases.task(taskId).isPresent()) {
         throw new Forbidden(); // a completed task takes no more documents
@@ -192,6 +193,11 @@ public class DossierService {
           "文件“" + fileName + "”的类型不允许，仅接受：" + accepted,
           "File \"" + fileName + "\" has a type that is not accepted; accepted types: " + accepted);
     }
+  }
+
+  /** The open task by its primary key (null when completed or unknown), as the system: see CaseLocator#byId. */
+  private Task openTask(String taskId) {
+    return system.call(() -> Context.getCommandContext().getTaskManager().findTaskById(taskId));
   }
 
   private Optional<Stage> stage(Task task) {
