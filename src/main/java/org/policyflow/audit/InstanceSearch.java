@@ -187,10 +187,9 @@ public class InstanceSearch {
       String party = criteria.party().trim();
       // Organisation name or credit code of the instance itself (a yearly instance carries its own), or the
       // person who started it.
-      from = "(SELECT V.PROC_INST_ID_ AS MATCH_ID_ FROM ACT_HI_VARINST V WHERE V.NAME_ IN (:partyVariables)"
+      from = matching("SELECT V.PROC_INST_ID_ AS MATCH_ID_ FROM ACT_HI_VARINST V WHERE V.NAME_ IN (:partyVariables)"
           + " AND LOWER(V.TEXT_) LIKE :party ESCAPE '\\'"
-          + " UNION SELECT U.ID_ FROM ACT_HI_PROCINST U WHERE U.START_USER_ID_ IN (:users))"
-          + " M JOIN ACT_HI_PROCINST P ON P.ID_ = M.MATCH_ID_";
+          + " UNION SELECT U.ID_ FROM ACT_HI_PROCINST U WHERE U.START_USER_ID_ IN (:users)");
       params.addValue("partyVariables", List.of(ORGANISATION_NAME, CREDIT_CODE));
       params.addValue("party", "%" + escapeLike(party.toLowerCase(Locale.ROOT)) + "%");
       params.addValue("users", users(party));
@@ -200,8 +199,8 @@ public class InstanceSearch {
       if (has(criteria.party())) {
         sql.append(" AND P.BUSINESS_KEY_ LIKE :businessKey ESCAPE '\\'");
       } else {
-        from = "(SELECT U.ID_ AS MATCH_ID_ FROM ACT_HI_PROCINST U WHERE U.BUSINESS_KEY_ LIKE :businessKey ESCAPE '\\')"
-            + " M JOIN ACT_HI_PROCINST P ON P.ID_ = M.MATCH_ID_";
+        from = matching("SELECT U.ID_ AS MATCH_ID_ FROM ACT_HI_PROCINST U WHERE U.BUSINESS_KEY_ LIKE :businessKey"
+            + " ESCAPE '\\'");
       }
     }
     if (has(criteria.state())) {
@@ -223,6 +222,11 @@ public class InstanceSearch {
       params.addValue("to", new Timestamp(startOfDay(criteria.to().plusDays(1)).getTime()));
     }
     return new Where(from, sql.toString(), params, has(criteria.businessKey()) || has(criteria.party()));
+  }
+
+  /** The instances (as P) whose ids a text filter's statement selects (as MATCH_ID_), joined by primary key. */
+  private static String matching(String matchIds) {
+    return "(" + matchIds + ") M JOIN ACT_HI_PROCINST P ON P.ID_ = M.MATCH_ID_";
   }
 
   /**

@@ -11,10 +11,12 @@ import static org.policyflow.partner.PartnerFixtures.eligibleApplication;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -229,7 +231,7 @@ class PartnerApplicationProcessTest {
 
     Map<String, Object> lowerCase = eligibleApplication(callId, 13, SONGZHUANG);
     String code = PartnerFixtures.creditCode(13);
-    lowerCase.put("creditCode", " " + code.toLowerCase(java.util.Locale.ROOT) + " ");
+    lowerCase.put("creditCode", " " + code.toLowerCase(Locale.ROOT) + " ");
     ProcessInstance normalised = apply(lowerCase);
     Assertions.assertThat(engine.getRuntimeService().getVariable(normalised.getId(), "creditCode")).isEqualTo(code);
     Assertions.assertThat(updates(normalised, "creditCode")).isEqualTo(2);
@@ -244,7 +246,7 @@ class PartnerApplicationProcessTest {
   private long updates(ProcessInstance instance, String variable) {
     return engine.getHistoryService().createHistoricDetailQuery().processInstanceId(instance.getId())
         .variableUpdates().list().stream()
-        .filter(d -> variable.equals(((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName()))
+        .filter(d -> variable.equals(((HistoricVariableUpdate) d).getVariableName()))
         .count();
   }
 
