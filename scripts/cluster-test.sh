@@ -2,7 +2,8 @@
 # Two policyflow nodes on one PostgreSQL server (docs/cluster.md): installs Debian's postgresql package
 # when it is missing, starts a throwaway PostgreSQL cluster on a free 127.0.0.1 port in a temporary
 # directory, builds the jar and runs the *ClusterIT tests (mvn -Pcluster), which start two application
-# processes and drive them over HTTP, then HistoryCleanupTest against a second database on the same server.
+# processes and drive them over HTTP, then the history cleanup, index and audit tests against a second
+# database on the same server.
 # Everything it started is stopped and removed on exit, also on
 # failure, Ctrl-C or timeout. Last line: "cluster test: N passed, M failed".
 #
@@ -63,10 +64,11 @@ log "running the cluster tests (timeout ${TIMEOUT}s)"
 set +e
 timeout --kill-after=30 "$TIMEOUT" mvn -B -o -Pcluster test 2>&1 | tee "$RUN_DIR/mvn.log"
 MVN_RC=${PIPESTATUS[0]}
-# History cleanup on PostgreSQL: the same test as in mvn test (H2), against a database of its own.
+# History cleanup, the application's indexes and the audit search's own SQL on PostgreSQL: the same tests as in
+# mvn test (H2), against a database of their own.
 if [ "$MVN_RC" = 0 ]; then
-  log "history cleanup on PostgreSQL (HistoryCleanupTest)"
-  timeout --kill-after=30 600 mvn -B -o test -Dtest=HistoryCleanupTest -Dsurefire.failIfNoSpecifiedTests=false \
+  log "history cleanup, indexes and audit search on PostgreSQL"
+  timeout --kill-after=30 600 mvn -B -o test -Dtest=HistoryCleanupTest,HistoryIndexesTest,DueDateJobAcquisitionTest,AuditApiTest,InstanceSearchLikeTest,AuditorReadOnlyTest -Dsurefire.failIfNoSpecifiedTests=false \
     "-Dspring.datasource.url=jdbc:postgresql://127.0.0.1:$PG_PORT/policyflow_history" \
     -Dspring.datasource.username=policyflow "-Dspring.datasource.password=$DB_PASSWORD" \
     -Dcamunda.bpm.database.type=postgres 2>&1 | tee -a "$RUN_DIR/mvn.log"
