@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.Page;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -183,6 +184,7 @@ class PartnerProgrammeBenchmark {
     figures.repeated("rulesOverhead", pairs.stream().mapToDouble(p -> p[1].seconds / p[0].seconds).toArray(), "x", 1.3, true);
     // CPU time of the whole JVM (all threads, GC included): less affected by what else the machine runs.
     figures.repeated("rulesOverhead.cpu", pairs.stream().mapToDouble(p -> p[1].cpuSeconds / p[0].cpuSeconds).toArray(), "x", null, true);
+    jobAcquisition();
     if ("programme".equals(System.getProperty("benchmark.only"))) {
       System.out.println("benchmark result file " + figures.write(OUTPUT).toAbsolutePath());
       return;
@@ -194,6 +196,47 @@ class PartnerProgrammeBenchmark {
 
     Path file = figures.write(OUTPUT);
     System.out.println("benchmark result file " + file.toAbsolutePath());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The job executor's acquisition
+
+  /**
+   * The acquisition's select at the number of jobs the programme runs left (docs/operations.md, "Job
+   * executor"), 100 times each: as the application runs it (every job dated, read through
+   * PF_IDX_JOB_DUEDATE) and, for comparison, as the engine asks by default ({@code DUEDATE_ is null or …},
+   * a read of the whole table). Only the select, not the locking of what it finds: nothing is due here.
+   */
+  private void jobAcquisition() {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    Date now = ClockUtil.getCurrentTime();
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("jobs", managementService.createJobQuery().count());
+    detail.put("jobsDue", managementService.createJobQuery().executable().count());
+    for (boolean engineDefault : new boolean[] {false, true}) {
+      long[] nanos = new long[100];
+      configuration.setEnsureJobDueDateNotNull(!engineDefault);
+      try {
+        for (int i = -10; i < nanos.length; i++) {
+          // Another "now" each time: H2 answers a repeated query on unchanged tables from its result cache.
+          ClockUtil.setCurrentTime(new Date(now.getTime() + i + 10));
+          long t = System.nanoTime();
+          configuration.getCommandExecutorTxRequired().execute(context -> context.getJobManager()
+              .findNextJobsToExecute(new Page(0, configuration.getJobExecutor().getMaxJobsPerAcquisition())));
+          if (i >= 0) {
+            nanos[i] = System.nanoTime() - t;
+          }
+        }
+      } finally {
+        configuration.setEnsureJobDueDateNotNull(true);
+        ClockUtil.setCurrentTime(now);
+      }
+      String name = "jobAcquisition." + (engineDefault ? "engineDefault" : "dated");
+      figures.figure(name + ".p50", BenchmarkFigures.percentile(nanos, 50), "ms");
+      figures.figure(name + ".p95", BenchmarkFigures.percentile(nanos, 95), "ms");
+    }
+    figures.detail("jobAcquisition", detail);
+    System.out.println("benchmark-acquisition " + detail);
   }
 
   // ---------------------------------------------------------------------------------------------
