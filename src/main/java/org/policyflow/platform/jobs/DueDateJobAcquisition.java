@@ -1,8 +1,10 @@
 package org.policyflow.platform.jobs;
 
 import java.sql.Timestamp;
+import java.util.Date;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.ManagementServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -31,6 +33,10 @@ import org.springframework.stereotype.Component;
  *       one: the acquisition above would never find them again. They come from a database written before
  *       this setting, or from a node of the old version during a rolling restart.</li>
  * </ul>
+ * The engine honours its own setting everywhere but in "set the due date of a job" ({@code ManagementService
+ * .setJobDuedate}, {@code PUT /engine-rest/job/{id}/duedate}): there "no due date", which means "run as soon
+ * as possible", would be written as null and leave the job unseen until the next start. The engine here
+ * gets a management service that writes "now" instead, what the setting writes for any other job due at once.
  * Runs after the engine has created or updated its schema, inside the cluster start-up lock like the
  * other schema steps; a second start or node changes nothing.
  */
@@ -51,6 +57,7 @@ public class DueDateJobAcquisition extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setEnsureJobDueDateNotNull(true);
+    configuration.setManagementService(new NoUndatedJobsManagementService(configuration));
   }
 
   @Override
@@ -68,5 +75,22 @@ public class DueDateJobAcquisition extends AbstractProcessEnginePlugin {
       LOG.info("{} jobs without a due date were given their creation time as due date", dated);
     }
     return dated;
+  }
+
+  /** The engine's management service, except that clearing a job's due date makes it due now. */
+  static class NoUndatedJobsManagementService extends ManagementServiceImpl {
+    NoUndatedJobsManagementService(ProcessEngineConfigurationImpl configuration) {
+      super(configuration);
+    }
+
+    @Override
+    public void setJobDuedate(String jobId, Date newDuedate, boolean cascade) {
+      if (newDuedate == null) {
+        // No cascade: clearing the date never moved a timer's later repetitions, so "now" must not either.
+        super.setJobDuedate(jobId, ClockUtil.getCurrentTime(), false);
+      } else {
+        super.setJobDuedate(jobId, newDuedate, cascade);
+      }
+    }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.Page;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.AcquirableJobEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
@@ -84,6 +86,23 @@ class DueDateJobAcquisitionTest {
     assertThat(acquirableJobIds()).contains(dated.getId());
     engine.getManagementService().executeJob(dated.getId());
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instanceId).count()).isEqualTo(1);
+  }
+
+  @Test
+  void clearingAJobsDueDateMakesItDueNowInsteadOfUnseen() {
+    Job continuation = job();
+    // The engine clock a minute behind the real one: the date written is the clock's, and is due.
+    Date now = new Date(continuation.getDuedate().getTime() - 60_000);
+    ClockUtil.setCurrentTime(now);
+    try {
+      engine.getManagementService().setJobDuedate(continuation.getId(), null);
+    } finally {
+      ClockUtil.reset();
+    }
+
+    Job cleared = job();
+    assertThat(cleared.getDuedate()).isEqualTo(now);
+    assertThat(acquirableJobIds()).contains(cleared.getId());
   }
 
   /** The jobs the executor's acquisition would lock next (its select, without taking the locks). */
