@@ -141,6 +141,11 @@ class PartnerProgrammeBenchmark {
       System.out.println("benchmark result file " + figures.write(OUTPUT).toAbsolutePath());
       return;
     }
+    if ("quota".equals(System.getProperty("benchmark.only"))) {
+      quotaSeries();
+      System.out.println("benchmark result file " + figures.write(OUTPUT).toAbsolutePath());
+      return;
+    }
     if ("tasklist".equals(System.getProperty("benchmark.only"))) {
       // Only the Tasklist query, e.g. against PostgreSQL (docs/benchmark.md).
       tasklistQuery();
@@ -674,85 +679,112 @@ class PartnerProgrammeBenchmark {
   // ---------------------------------------------------------------------------------------------
   // TZP-Q1 quota check against the number of applications in the call
 
+  /**
+   * One call per size, filled up front; then rounds that visit the calls in alternating order (smallest
+   * first, then largest first, …), so that a slow minute of the machine weighs on every size alike. In
+   * each round and call: real application starts, quota takes, real recommendations. The growth figures
+   * are the medians of the rounds' ratios (largest ÷ smallest call), with their spread.
+   */
   private void quotaSeries() {
     ClockUtil.setCurrentTime(at(2026, 3, 2, 9));
-    ProcessInstance call = fixtures.openCall("TZP-2026-QUOTA", DEADLINE.toString(), PLACES, 1_000_000, Map.of());
     List<IdentityProperties.Locality> localities = identity.localities();
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    List<Map<String, Object>> series = new ArrayList<>();
-    List<String> waiting = new ArrayList<>();
-    int inCall = 0;
-    int probes = 30;
-    for (int size : quotaSizes) {
-      // Fill with the bare acceptance: how the applications got there does not matter to the check.
+    int probes = 15;
+    int rounds = 3;
+    List<ProcessInstance> calls = new ArrayList<>();
+    List<List<String>> waiting = new ArrayList<>();
+    int[] inCall = new int[quotaSizes.length];
+    int creditNumber = 500_000;
+    for (int c = 0; c < quotaSizes.length; c++) {
+      String callId = "TZP-2026-QUOTA" + (c + 1);
+      ProcessInstance call = fixtures.openCall(callId, DEADLINE.toString(), PLACES, 1_000_000, Map.of());
+      calls.add(call);
+      waiting.add(new ArrayList<>());
+      // Filled with the bare acceptance (how the applications got there does not matter to the check), so
+      // that the call holds its size once the rounds' real starts are in.
       BareDelegates.bare = true;
-      while (inCall < size - probes) {
-        Map<String, Object> application = eligibleApplication("TZP-2026-QUOTA", 500_000 + inCall,
-            localities.get(inCall % localities.size()).id());
+      while (inCall[c] < quotaSizes[c] - rounds * probes) {
+        Map<String, Object> application = eligibleApplication(callId, creditNumber++,
+            localities.get(inCall[c] % localities.size()).id());
         application.put("callInstanceId", call.getId());
-        waiting.add(fixtures.apply("huanglei", application).getId());
-        inCall++;
+        waiting.get(c).add(fixtures.apply("huanglei", application).getId());
+        inCall[c]++;
       }
       BareDelegates.bare = false;
-      BareDelegates.reset();
-      // The real acceptance (TZP-S1/S2 with the duplicate check, eligibility with the credit registry).
-      long[] starts = new long[probes];
-      for (int i = 0; i < probes; i++) {
-        Map<String, Object> application = eligibleApplication("TZP-2026-QUOTA", 500_000 + inCall,
-            localities.get(inCall % localities.size()).id());
-        long t = System.nanoTime();
-        waiting.add(fixtures.apply("xuting", application).getId());
-        starts[i] = System.nanoTime() - t;
-        inCall++;
-      }
-      double acceptMillis = perCall("acceptPartnerApplication");
-      double eligibilityMillis = perCall("checkPartnerEligibility");
-      // TZP-Q1 itself: status and take inside one engine command, as the recommendation runs it.
-      String locality = localities.get(0).id();
-      long[] checks = new long[200];
-      for (int i = 0; i < checks.length; i++) {
-        long t = System.nanoTime();
-        configuration.getCommandExecutorTxRequired().execute(context -> quotas.take(call.getId(), locality,
-            full -> new PolicyRuleException("TZP-Q1", "recommendation", "full", "full"),
-            () -> new PolicyRuleException("TZP-Q1", "recommendation", "conflict", "conflict")));
-        checks[i] = System.nanoTime() - t;
-      }
-      // The whole recommendation a clerk submits (task completion with showLocalityQuota before it).
-      long[] recommendations = new long[probes];
-      for (int i = 0; i < probes; i++) {
-        String applicationId = waiting.remove(0);
-        Task task = taskService.createTaskQuery().processInstanceId(applicationId).singleResult();
-        long t = System.nanoTime();
-        taskService.complete(task.getId(), PartnerFixtures.recommendation());
-        recommendations[i] = System.nanoTime() - t;
-      }
-      Map<String, Object> point = new LinkedHashMap<>();
-      point.put("applicationsInCall", inCall);
-      point.put("applicationsInHistory", historyService.createHistoricProcessInstanceQuery()
-          .processDefinitionKey("partner-application").count());
-      point.put("quotaTakeMedianMillis", BenchmarkFigures.percentile(checks, 50));
-      point.put("quotaTakeP95Millis", BenchmarkFigures.percentile(checks, 95));
-      point.put("recommendationMedianMillis", BenchmarkFigures.percentile(recommendations, 50));
-      point.put("applicationStartMedianMillis", BenchmarkFigures.percentile(starts, 50));
-      point.put("acceptDelegateMeanMillis", acceptMillis);
-      point.put("eligibilityDelegateMeanMillis", eligibilityMillis);
-      point.put("loadAverage1m", BenchmarkFigures.loadAverage());
-      series.add(point);
-      System.out.println("benchmark-quota " + point);
     }
-    figures.detail("quotaSeries", series);
-    Map<String, Object> first = series.get(0);
-    Map<String, Object> last = series.get(series.size() - 1);
-    figures.figure("quota.take.median@" + first.get("applicationsInCall"), (double) first.get("quotaTakeMedianMillis"), "ms");
-    figures.figure("quota.take.median@" + last.get("applicationsInCall"), (double) last.get("quotaTakeMedianMillis"), "ms");
-    figures.figure("quota.take.slope", slope(series, "quotaTakeMedianMillis"), "ms per 1000 applications");
-    figures.figure("quota.take.growth", (double) last.get("quotaTakeMedianMillis") / (double) first.get("quotaTakeMedianMillis"),
-        "x", 1.5, true);
-    figures.figure("recommendation.growth", (double) last.get("recommendationMedianMillis")
-        / (double) first.get("recommendationMedianMillis"), "x", 1.5, true);
-    figures.figure("applicationStart.slope", slope(series, "applicationStartMedianMillis"), "ms per 1000 applications");
-    figures.figure("applicationStart.growth", (double) last.get("applicationStartMedianMillis")
-        / (double) first.get("applicationStartMedianMillis"), "x", 1.5, true);
+    String locality = localities.get(0).id();
+    List<Map<String, Object>> points = new ArrayList<>();
+    double[][] take = new double[rounds][quotaSizes.length];
+    double[][] recommendation = new double[rounds][quotaSizes.length];
+    double[][] start = new double[rounds][quotaSizes.length];
+    for (int r = 0; r < rounds; r++) {
+      for (int k = 0; k < quotaSizes.length; k++) {
+        int c = r % 2 == 0 ? k : quotaSizes.length - 1 - k;
+        ProcessInstance call = calls.get(c);
+        String callId = "TZP-2026-QUOTA" + (c + 1);
+        BareDelegates.reset();
+        // The real acceptance (TZP-S1/S2 with the duplicate check, eligibility with the credit registry).
+        long[] starts = new long[probes];
+        for (int i = 0; i < probes; i++) {
+          Map<String, Object> application = eligibleApplication(callId, creditNumber++,
+              localities.get(inCall[c] % localities.size()).id());
+          long t = System.nanoTime();
+          waiting.get(c).add(fixtures.apply("xuting", application).getId());
+          starts[i] = System.nanoTime() - t;
+          inCall[c]++;
+        }
+        double acceptMillis = perCall("acceptPartnerApplication");
+        double eligibilityMillis = perCall("checkPartnerEligibility");
+        // TZP-Q1 itself: status and take inside one engine command, as the recommendation runs it.
+        long[] checks = new long[200];
+        for (int i = 0; i < checks.length; i++) {
+          long t = System.nanoTime();
+          configuration.getCommandExecutorTxRequired().execute(context -> quotas.take(call.getId(), locality,
+              full -> new PolicyRuleException("TZP-Q1", "recommendation", "full", "full"),
+              () -> new PolicyRuleException("TZP-Q1", "recommendation", "conflict", "conflict")));
+          checks[i] = System.nanoTime() - t;
+        }
+        // The whole recommendation a clerk submits (task completion with showLocalityQuota before it).
+        long[] recommendations = new long[probes];
+        for (int i = 0; i < probes; i++) {
+          String applicationId = waiting.get(c).remove(0);
+          Task task = taskService.createTaskQuery().processInstanceId(applicationId).singleResult();
+          long t = System.nanoTime();
+          taskService.complete(task.getId(), PartnerFixtures.recommendation());
+          recommendations[i] = System.nanoTime() - t;
+        }
+        take[r][c] = BenchmarkFigures.percentile(checks, 50);
+        recommendation[r][c] = BenchmarkFigures.percentile(recommendations, 50);
+        start[r][c] = BenchmarkFigures.percentile(starts, 50);
+        Map<String, Object> point = new LinkedHashMap<>();
+        point.put("round", r + 1);
+        point.put("applicationsInCall", inCall[c]);
+        point.put("quotaTakeMedianMillis", take[r][c]);
+        point.put("quotaTakeP95Millis", BenchmarkFigures.percentile(checks, 95));
+        point.put("recommendationMedianMillis", recommendation[r][c]);
+        point.put("applicationStartMedianMillis", start[r][c]);
+        point.put("acceptDelegateMeanMillis", acceptMillis);
+        point.put("eligibilityDelegateMeanMillis", eligibilityMillis);
+        point.put("loadAverage1m", BenchmarkFigures.loadAverage());
+        points.add(point);
+        System.out.println("benchmark-quota " + point);
+      }
+    }
+    figures.detail("quotaSeries", points);
+    int last = quotaSizes.length - 1;
+    for (int c : new int[] {0, last}) {
+      int column = c;
+      figures.repeated("quota.take.median@" + quotaSizes[c],
+          Arrays.stream(take).mapToDouble(round -> round[column]).toArray(), "ms", null, true);
+    }
+    figures.repeated("quota.take.growth", growth(take), "x", 1.5, true);
+    figures.repeated("recommendation.growth", growth(recommendation), "x", 1.5, true);
+    figures.repeated("applicationStart.growth", growth(start), "x", 1.5, true);
+  }
+
+  /** Per round: the largest call's median ÷ the smallest call's. */
+  private static double[] growth(double[][] medians) {
+    return Arrays.stream(medians).mapToDouble(round -> round[round.length - 1] / round[0]).toArray();
   }
 
   private static double perCall(String bean) {
@@ -761,21 +793,4 @@ class PartnerProgrammeBenchmark {
     return nanos == null ? -1 : nanos.sum() / 1e6 / calls.sum();
   }
 
-  /** Least-squares slope of the series in milliseconds per 1,000 applications. */
-  private static double slope(List<Map<String, Object>> series, String key) {
-    double n = series.size();
-    double sx = 0;
-    double sy = 0;
-    double sxx = 0;
-    double sxy = 0;
-    for (Map<String, Object> point : series) {
-      double x = ((Number) point.get("applicationsInCall")).doubleValue() / 1000;
-      double y = ((Number) point.get(key)).doubleValue();
-      sx += x;
-      sy += y;
-      sxx += x * x;
-      sxy += x * y;
-    }
-    return (n * sxy - sx * sy) / (n * sxx - sx * sx);
-  }
 }
