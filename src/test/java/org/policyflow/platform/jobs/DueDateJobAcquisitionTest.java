@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -22,6 +24,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.policyflow.PolicyflowIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The job executor's acquisition by due date (docs/operations.md, "Job executor"). */
@@ -30,6 +39,7 @@ class DueDateJobAcquisitionTest {
 
   @Autowired ProcessEngine engine;
   @Autowired DataSource dataSource;
+  @Autowired TestRestTemplate http;
 
   String deploymentId;
   String instanceId;
@@ -103,6 +113,22 @@ class DueDateJobAcquisitionTest {
     Job cleared = job();
     assertThat(cleared.getDuedate()).isEqualTo(now);
     assertThat(acquirableJobIds()).contains(cleared.getId());
+  }
+
+  @Test
+  void clearingAJobsDueDateThroughRestMakesItDueNow() {
+    Job continuation = job();
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    Map<String, Object> noDate = new HashMap<>();
+    noDate.put("duedate", null);
+    ResponseEntity<String> cleared = http.withBasicAuth("demo", "demo").exchange(
+        "/engine-rest/job/" + continuation.getId() + "/duedate", HttpMethod.PUT, new HttpEntity<>(noDate, headers),
+        String.class);
+
+    assertThat(cleared.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(job().getDuedate()).isNotNull();
+    assertThat(acquirableJobIds()).contains(continuation.getId());
   }
 
   /** The jobs the executor's acquisition would lock next (its select, without taking the locks). */
