@@ -691,12 +691,14 @@ class PartnerProgrammeBenchmark {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     int probes = 15;
     int rounds = 3;
+    List<String> callIds = new ArrayList<>();
     List<ProcessInstance> calls = new ArrayList<>();
     List<List<String>> waiting = new ArrayList<>();
     int[] inCall = new int[quotaSizes.length];
     int creditNumber = 500_000;
     for (int c = 0; c < quotaSizes.length; c++) {
       String callId = "TZP-2026-QUOTA" + (c + 1);
+      callIds.add(callId);
       ProcessInstance call = fixtures.openCall(callId, DEADLINE.toString(), PLACES, 1_000_000, Map.of());
       calls.add(call);
       waiting.add(new ArrayList<>());
@@ -721,7 +723,7 @@ class PartnerProgrammeBenchmark {
       for (int k = 0; k < quotaSizes.length; k++) {
         int c = r % 2 == 0 ? k : quotaSizes.length - 1 - k;
         ProcessInstance call = calls.get(c);
-        String callId = "TZP-2026-QUOTA" + (c + 1);
+        String callId = callIds.get(c);
         BareDelegates.reset();
         // The real acceptance (TZP-S1/S2 with the duplicate check, eligibility with the credit registry).
         long[] starts = new long[probes];

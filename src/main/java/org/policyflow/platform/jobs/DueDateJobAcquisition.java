@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * any index out, so each acquisition read the whole table (H2, 39,001 jobs: 16.6 ms median per acquisition
  * against 0.025 ms through the index; programme benchmark, figures jobAcquisition.*).
  *
- * <p>Three parts that only work together, so they live in one place:
+ * <p>Four parts that only work together, so they live in one place:
  * <ul>
  *   <li>the engine's {@code ensureJobDueDateNotNull}: a job due at once (an asynchronous continuation, a
  *       message) gets "now" as its due date instead of none, and the acquisition leaves out the
@@ -31,12 +31,12 @@ import org.springframework.stereotype.Component;
  *       PostgreSQL alike, so the acquisition reads only the jobs that are due;</li>
  *   <li>at every start, before the job executor runs, jobs without a due date get their creation time as
  *       one: the acquisition above would never find them again. They come from a database written before
- *       this setting, or from a node of the old version during a rolling restart.</li>
+ *       this setting, or from a node of the old version during a rolling restart;</li>
+ *   <li>a management service that writes "now" where a caller clears a job's due date
+ *       ({@code ManagementService.setJobDuedate}, {@code PUT /engine-rest/job/{id}/duedate}): the engine
+ *       honours its own setting everywhere but there, and "no due date", which means "run as soon as
+ *       possible", would leave the job unseen until the next start.</li>
  * </ul>
- * The engine honours its own setting everywhere but in "set the due date of a job" ({@code ManagementService
- * .setJobDuedate}, {@code PUT /engine-rest/job/{id}/duedate}): there "no due date", which means "run as soon
- * as possible", would be written as null and leave the job unseen until the next start. The engine here
- * gets a management service that writes "now" instead, what the setting writes for any other job due at once.
  * Runs after the engine has created or updated its schema, inside the cluster start-up lock like the
  * other schema steps; a second start or node changes nothing.
  */
