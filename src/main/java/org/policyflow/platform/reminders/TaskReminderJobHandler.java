@@ -13,9 +13,9 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.task.Task;
 
 /**
  * Engine timers that remind the people of a user task: one at due date − lead ("due soon"), one at
@@ -68,8 +68,8 @@ public class TaskReminderJobHandler implements JobHandler<TaskReminderJobHandler
     TaskService tasks = engine.getTaskService();
     // By primary key: most reminders fall due after their task is done, and the engine's task query
     // assembles Tasklist's whole dynamic statement for this one id on every run.
-    Task task = commandContext.getTaskManager().findTaskById(configuration.taskId());
-    if (task == null || task.getDueDate() == null) {
+    TaskEntity task = commandContext.getTaskManager().findTaskById(configuration.taskId());
+    if (task == null || task.getDueDate() == null || !processStillThere(commandContext, task)) {
       // Completed, deleted, or its due date was removed: nobody needs telling.
       return;
     }
@@ -87,6 +87,23 @@ public class TaskReminderJobHandler implements JobHandler<TaskReminderJobHandler
         "【" + configuration.kind().chinese() + "提醒 / " + configuration.kind().english() + " reminder】"
             + "通知对象 / recipients: " + (reminder.recipients().isEmpty() ? "-" : String.join(", ", reminder.recipients()))
             + "；" + delivery);
+  }
+
+  /**
+   * Reads the task's execution and process instance now, before the recipients are looked up and mail is
+   * sent, so that the comment below finds them in this command's cache. The job executor can run a reminder
+   * while someone completes its task: read later, the execution tree could be gone or pruned half-way
+   * through, and the engine's comment command then failed with a NullPointerException (a stack trace in the
+   * log and a retry) instead of the retry finding the task done.
+   */
+  private static boolean processStillThere(CommandContext commandContext, TaskEntity task) {
+    if (task.getExecutionId() == null) {
+      return true; // a task created outside any process
+    }
+    ExecutionEntity instance = commandContext.getExecutionManager().findExecutionById(task.getProcessInstanceId());
+    ExecutionEntity execution = commandContext.getExecutionManager().findExecutionById(task.getExecutionId());
+    return instance != null && execution != null
+        && (execution.isProcessInstanceExecution() || execution.getProcessInstance() != null);
   }
 
   private static void schedule(String taskId, String tenantId, Reminder.Kind kind,
