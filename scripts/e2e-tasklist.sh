@@ -5,19 +5,17 @@
 # tech-centre-flow.mjs) and then the page walker (page-walker.mjs: every page of every demo role in
 # Chinese, no overlapping diagram labels) in headless Debian chromium, stops the application on exit.
 # Prints "N passed, M failed" last.
-# Needs: Java 17, Maven, Node 18+, /usr/bin/chromium and a CJK font for readable screenshots:
-#   apt-get update && apt-get install -y chromium fonts-noto-cjk
+# Needs Java 17 and Maven; on a Debian machine it installs what else is missing (chromium, a CJK font for
+# readable screenshots, Node.js and npm: scripts/lib/browser-prerequisites.sh).
 # Screenshots go to target/e2e-screenshots; UPDATE_DOC_IMAGES=1 also refreshes the ones docs/ shows
 # (off by default, so that a test run leaves the working tree clean).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "chromium missing: apt-get update && apt-get install -y chromium fonts-noto-cjk" >&2
-  exit 2
-fi
-fc-list :lang=zh | grep -q . || echo "warning: no CJK font (fonts-noto-cjk): screenshots will show boxes" >&2
+# shellcheck source=lib/browser-prerequisites.sh
+source scripts/lib/browser-prerequisites.sh
+install_browser_prerequisites
 
 if [ -z "${E2E_SKIP_BUILD:-}" ]; then
   mvn -B -q ${MAVEN_OFFLINE:+-o} package -DskipTests
