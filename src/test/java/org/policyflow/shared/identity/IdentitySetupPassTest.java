@@ -65,7 +65,8 @@ class IdentitySetupPassTest {
   }
 
   private static CommandExecutor counting(CommandExecutor delegate, AtomicInteger outer) {
-    // Only the set-up's own thread: the job executor acquires through the same command executor meanwhile.
+    // Only the set-up's own thread: other threads use the same services meanwhile (the metrics refresh reads
+    // the task report every 30 s).
     Thread setUpThread = Thread.currentThread();
     return new CommandExecutor() {
       @Override
