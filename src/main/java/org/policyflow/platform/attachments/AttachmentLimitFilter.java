@@ -176,7 +176,7 @@ public class AttachmentLimitFilter extends OncePerRequestFilter {
   }
 
   /** The checked body, handed on to the engine as if read from the connection. */
-  private static final class ReplayedRequest extends HttpServletRequestWrapper {
+  static final class ReplayedRequest extends HttpServletRequestWrapper {
     private final byte[] body;
 
     ReplayedRequest(HttpServletRequest request, byte[] body) {
@@ -210,7 +210,15 @@ public class AttachmentLimitFilter extends OncePerRequestFilter {
 
         @Override
         public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("synchronous replay only");
+          // The whole body is already in memory: it is ready at once and never waits for the connection.
+          try {
+            listener.onDataAvailable();
+            if (isFinished()) {
+              listener.onAllDataRead();
+            }
+          } catch (IOException | RuntimeException e) {
+            listener.onError(e);
+          }
         }
       };
     }
