@@ -1,5 +1,5 @@
 // A refused form seen in Tasklist where the person looks, and the call's per-locality quota rows
-// (tasklist/scripts/form-refusal.js, tasklist/scripts/dynamic-list-fix.js), in headless Debian chromium.
+// (tasklist/scripts/form-refusal.js, tasklist/scripts/form-js-fixes.js), in headless Debian chromium.
 // Needs an application started as scripts/e2e-tasklist.sh starts it (profile "e2e"); E2E_BASE is its
 // address. Independent of tasklist-flow.mjs: its own call title and credit code each run, so it can
 // run before or after it on the same application, and twice. Prints "N passed, M failed" last.
@@ -106,7 +106,7 @@ try {
       null, { timeout: 5000 }).catch(async () => {
       throw new Error(`${await quotaRows().count()} rows after removing one`);
     });
-    // form-js flushes the removed row's last number entry late; without dynamic-list-fix.js the row
+    // form-js flushes the removed row's last number entry late; without form-js-fixes.js the row
     // came back as {quota: 1} within a second. Look again after a person's pause.
     await page.waitForTimeout(1500);
     if ((await quotaRows().count()) !== 1) throw new Error('the removed row came back');

@@ -18,6 +18,12 @@ const results = [];
 let browserDir;
 let failurePrefix = 'FAILED-';
 let fullPageShots = false;
+const browserLog = [];
+
+function remember(line) {
+  browserLog.push(line);
+  if (browserLog.length > 20) browserLog.shift();
+}
 
 /** Opens the browser; `name` tells this flow's failure screenshots and profile directory apart. */
 export async function launch({ name, viewport = { width: 1400, height: 900 }, fullPage = false, acceptDownloads = false } = {}) {
@@ -35,6 +41,12 @@ export async function launch({ name, viewport = { width: 1400, height: 900 }, fu
   });
   page = context.pages()[0] || (await context.newPage());
   page.setDefaultTimeout(30000);
+  // The browser's own errors and refused requests, printed with a failed step: what the page saw.
+  page.on('console', (message) => { if (message.type() === 'error') remember(`console: ${message.text()}`); });
+  page.on('pageerror', (error) => remember(`page error: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) remember(`${response.status()} ${response.request().method()} ${response.url()}`);
+  });
   return page;
 }
 
@@ -126,6 +138,7 @@ export async function shot(name, docName) {
 }
 
 export async function step(name, fn) {
+  browserLog.length = 0;
   try {
     await fn();
     results.push({ name, ok: true });
@@ -139,6 +152,7 @@ export async function step(name, fn) {
     const incidents = await rest('GET', '/engine-rest/incident').catch(() => []);
     console.log(`     open tasks: ${open.map((t) => t.name).join('; ') || '-'}`);
     console.log(`     incidents: ${incidents.map((i) => `${i.activityId}: ${i.incidentMessage}`).join('; ') || '-'}`);
+    console.log(`     browser: ${browserLog.join(' | ') || '-'}`);
     throw error;
   }
 }
@@ -170,12 +184,44 @@ export const modal = () => page.locator('.modal');
 export const field = (label, scope = page) =>
   scope.locator('.fjs-form-field').filter({ has: page.locator('label, .fjs-form-field-label', { hasText: label }) }).last();
 
+/**
+ * Waits until form-js has drawn what the last entry changed. Leaving a field commits its value, and
+ * form-js (Preact) redraws the form a moment later; a redraw that lands while the next field holds text
+ * not yet committed (form-js commits typing after 300 ms or on leaving) puts that field back to its
+ * committed value, so the text is lost. A person never types that fast; a test has to wait for it.
+ */
+export async function settle() {
+  await page.evaluate(() => new Promise((resolve) => {
+    // Settled: three frames in a row in which no form changed (at most 5 s, then the check below speaks).
+    let quietFrames = 0;
+    const observer = new MutationObserver(() => { quietFrames = 0; });
+    document.querySelectorAll('.fjs-container').forEach((form) => observer.observe(form,
+      { subtree: true, childList: true, attributes: true, characterData: true }));
+    const deadline = performance.now() + 5000;
+    const frame = () => {
+      if (++quietFrames >= 3 || performance.now() > deadline) {
+        observer.disconnect();
+        setTimeout(resolve, 0);
+      } else {
+        requestAnimationFrame(frame);
+      }
+    };
+    requestAnimationFrame(frame);
+  }));
+}
+
 export async function fill(label, value, scope) {
   const input = field(label, scope).locator('input, textarea').first();
   await input.click();
   await input.fill(String(value));
   // Leaving the field lets form-js commit the value (it validates on blur).
   await input.press('Tab');
+  await settle();
+  const shown = await input.inputValue();
+  if (shown !== String(value)) {
+    const forms = await page.locator('.fjs-form').count();
+    throw new Error(`${label}: the form shows "${shown}" after entering "${value}" (${forms} form(s) on the page)`);
+  }
 }
 
 /** Picks `option` in the form-js dropdown inside `scope` (a field or a row of a dynamic list). */
@@ -200,6 +246,7 @@ export async function date(label, value, scope) {
   await input.fill(value);
   // Tab, not Escape: Escape would close Tasklist's start dialog together with the date picker.
   await input.press('Tab');
+  await settle();
 }
 
 export async function startProcess(name) {
@@ -223,23 +270,22 @@ export async function submitStart() {
 }
 
 /**
+ * Reloads Tasklist and waits until `ready` shows. (A reload that stayed on Tasklist's spinner, seen once
+ * in many runs, was Camunda's shared CSP nonce: the page got another request's nonce and the browser
+ * refused its scripts. CspNoncePerRequestFilter fixes that; a failure here prints the browser's refusals.)
+ */
+export async function reloadTasklist(ready) {
+  await page.reload();
+  await ready.waitFor();
+}
+
+/**
  * Opens the task `name` under the filter `filter` after a reload and claims it when it is a group task.
  * Returns whether form-zh.js showed its hint to claim first.
  */
 export async function openTask(filter, name) {
-  // Tasklist has been seen (once in many runs) to stay on its loading spinner after a reload; a person
-  // would reload again. Each retry is printed, so a Tasklist that often hangs still shows up.
   const filterLink = page.getByText(filter, { exact: false }).first();
-  for (let attempt = 1; ; attempt++) {
-    await page.reload();
-    try {
-      await filterLink.waitFor({ timeout: 15000 });
-      break;
-    } catch (error) {
-      if (attempt === 3) throw error;
-      console.log(`     Tasklist did not show ${filter} within 15 s after a reload; reloading again (${attempt})`);
-    }
-  }
+  await reloadTasklist(filterLink);
   await filterLink.click();
   await page.locator('.task').filter({ hasText: name }).first().click();
   await page.locator('h2, .names h2, .task-details').filter({ hasText: name }).first().waitFor();
@@ -250,9 +296,12 @@ export async function openTask(filter, name) {
     claimHintShown = await page.locator('.policyflow-claim-hint').first().waitFor({ timeout: 10000 })
       .then(() => true, () => false);
     await claim.first().click();
-    await page.waitForTimeout(500);
+    // Tasklist ends a claim by reloading the task and then moving the focus to the task's assignee field:
+    // entries typed before that moment would be lost to it (a text area's text vanished this way).
+    await page.waitForFunction(() => document.activeElement?.closest('[cam-tasklist-task-meta] .assignee'));
   }
   await page.locator('.fjs-form').first().waitFor();
+  await settle();
   return claimHintShown;
 }
 

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import crypto from 'node:crypto';
 import {
   page, launch, finish, rest, setClock, creditCode, pdf, shot, step, login, field, fill, choose, date,
-  startProcess, submitStart, openTask, openDossierTab, openFormTab, upload, complete, completeTask
+  startProcess, submitStart, openTask, reloadTasklist, openDossierTab, openFormTab, upload, complete, completeTask
 } from './support.mjs';
 
 const ORGANISATION = '北京通州智造科技有限公司';
@@ -143,9 +143,10 @@ try {
   });
 
   await step('huanglei follows the application in 我的申报: with the locality, due at the end of the recommendation period', async () => {
-    // scripts/my-cases.js: the applicant's own cases from GET /api/my-cases.
-    await page.reload();
-    await page.locator('[data-pf=my-cases-link]').click();
+    // scripts/my-cases.js shows the link once GET /api/my-cases answers for the signed-in applicant.
+    const link = page.locator('[data-pf=my-cases-link]');
+    await reloadTasklist(link);
+    await link.click();
     const row = page.locator('[data-pf=my-case]').filter({ hasText: ORGANISATION }).first();
     await row.waitFor();
     const text = await row.innerText();
@@ -208,6 +209,8 @@ try {
       await openTask('本组待办', `审核评分：${ORGANISATION}`);
       await fill('技术创新水平行业领先', leading);
       await fill('属地特色产业贡献（权重', local);
+      // Typed right after leaving a score: without form-js-fixes.js (3) form-js's late second commit of
+      // the score redrew the form and emptied this text (fill() checks what the form shows).
       await fill('审核意见', '技术水平居行业前列，属地带动作用明显。');
       if (officer === 'wanglixin') await shot('04a-review-score');
       const open = async () => (await rest('GET', `/engine-rest/task?name=${encodeURIComponent(`审核评分：${ORGANISATION}`)}`)).length;

@@ -109,12 +109,9 @@ try {
     await openFormTab();
     await field('本人承诺与上述单位不存在').locator('input').check();
     for (const criterion of panel.criteria) await fill(`${criterion.label}（权重`, 86);
-    // form-js redraws the form as the scores come in and may drop text typed meanwhile: typed until it stays.
+    // fill() waits until form-js has drawn each score before the comment is typed (support.mjs settle()).
     const comment = '组建方案分工明确，牵头企业攻关能力强，建议通过论证。';
-    for (let attempt = 0; attempt < 3; attempt++) {
-      await fill('总体评审意见', comment);
-      if ((await field('总体评审意见').locator('textarea').inputValue()) === comment) break;
-    }
+    await fill('总体评审意见', comment);
     await shot('yc-04-expert-scoring-form', 'tasklist-yc-expert-scoring.png');
     await complete();
     await until('the expert\'s seat is still open after 完成',

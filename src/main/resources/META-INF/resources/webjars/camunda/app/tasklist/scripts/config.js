@@ -49,10 +49,11 @@ export default {
   // (scripts/dossier.js, data from /api/dossiers), and the warning that next year's working-day
   // calendar is missing (scripts/calendar-warning.js).
   // A refused form's reasons next to the pressed button and under its fields, one language only
-  // (scripts/form-refusal.js); 发起/完成 stay usable in forms with dynamic lists (scripts/dynamic-list-fix.js).
+  // (scripts/form-refusal.js); form-js's faults with dynamic lists and late commits are worked around
+  // (scripts/form-js-fixes.js).
   customScripts: ['../welcome/scripts/language.js', '../welcome/scripts/names.js', '../welcome/scripts/relative-time.js', 'scripts/form-zh.js',
     'scripts/started.js', 'scripts/dossier.js', 'scripts/calendar-warning.js',
-    'scripts/form-refusal.js', 'scripts/dynamic-list-fix.js',
+    'scripts/form-refusal.js', 'scripts/form-js-fixes.js',
     // Calls and cases are findable (docs/tasklist.md): a start form's select filled with the server's
     // choices, e.g. the open calls (scripts/start-form-options.js); header views 征集批次 for staff and
     // 我的申报 for applicants (scripts/open-calls.js, scripts/my-cases.js).

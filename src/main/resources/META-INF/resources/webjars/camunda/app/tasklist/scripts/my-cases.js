@@ -4,7 +4,7 @@
  * answers only for the signed-in applicant and only about their own cases; for anyone else the header
  * shows nothing. A step that is the applicant's own opens in Tasklist (去办理).
  */
-import { el, formatDeadline, loadJson, navbarPanel, table } from './navbar-panel.js';
+import { el, formatDeadline, loadJson, navbarView, table } from './navbar-panel.js';
 
 const API = new URL('../../../../api/my-cases', import.meta.url);
 const STATE_CLASS = { running: 'label-primary', completed: 'label-success', suspended: 'label-warning' };
@@ -49,12 +49,9 @@ export default {
   id: 'policyflow-my-cases',
   pluginPoint: 'tasklist.navbar.action',
   priority: 90,
-  render: (node) => {
-    node.replaceChildren();
-    // Shown only to whom the server answers (applicants); a 403 for staff hides the link.
-    loadJson(API).then(() => navbarPanel(node, {
-      id: 'my-cases', label: '我的申报', title: '我的申报',
-      fill: async (body) => body.replaceChildren(casesView(await loadJson(API)))
-    })).catch(() => node.replaceChildren());
-  }
+  // Shown only to whom the server answers (applicants); its 403 for staff hides the link.
+  render: (node) => navbarView(node, API, {
+    id: 'my-cases', label: '我的申报', title: '我的申报',
+    fill: async (body) => body.replaceChildren(casesView(await loadJson(API)))
+  })
 };

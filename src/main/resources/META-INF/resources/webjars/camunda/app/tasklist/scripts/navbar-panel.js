@@ -79,6 +79,19 @@ export function navbarPanel(node, { id, label, title, fill }) {
   return { open, close };
 }
 
+/**
+ * Renders the header link of a view only for whom the server answers {@code url}: a refusal (401, 403)
+ * leaves the header empty for this user, while any other failure — the server briefly unreachable or
+ * busy — still shows the link, whose panel then says 加载失败 and loads again on the next opening.
+ */
+export function navbarView(node, url, options) {
+  node.replaceChildren();
+  loadJson(url).then(() => navbarPanel(node, options), (error) => {
+    if (error.status === 401 || error.status === 403) node.replaceChildren();
+    else navbarPanel(node, options);
+  });
+}
+
 export function table(headers, rows, attrs = {}) {
   return el('table', { class: 'table table-condensed table-striped', ...attrs }, [
     el('thead', {}, [el('tr', {}, headers.map((h) => el('th', { text: h })))]),

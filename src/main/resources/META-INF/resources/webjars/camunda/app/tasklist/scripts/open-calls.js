@@ -3,7 +3,7 @@
  * application deadline, applications so far and whether applications are still accepted — from
  * GET <context>/api/partner-calls/open. Roles the server refuses (applicants, experts) see no link.
  */
-import { el, loadJson, navbarPanel, table } from './navbar-panel.js';
+import { el, loadJson, navbarView, table } from './navbar-panel.js';
 
 const API = new URL('../../../../api/partner-calls/open', import.meta.url);
 
@@ -27,11 +27,8 @@ export default {
   id: 'policyflow-open-calls',
   pluginPoint: 'tasklist.navbar.action',
   priority: 80,
-  render: (node) => {
-    node.replaceChildren();
-    loadJson(API).then(() => navbarPanel(node, {
-      id: 'open-calls', label: '征集批次', title: '进行中的创新伙伴征集批次',
-      fill: async (body) => body.replaceChildren(callsView(await loadJson(API)))
-    })).catch(() => node.replaceChildren());
-  }
+  render: (node) => navbarView(node, API, {
+    id: 'open-calls', label: '征集批次', title: '进行中的创新伙伴征集批次',
+    fill: async (body) => body.replaceChildren(callsView(await loadJson(API)))
+  })
 };

@@ -1,23 +1,30 @@
 /*
- * Keeps 发起 / 完成 usable in forms with dynamic lists (个别属地的推荐名额, consortium members, responsible
- * persons).
+ * Works around three faults of form-js 1.8.7 (the form renderer of Tasklist 7.24) without touching the
+ * webjar.
  *
- * form-js 1.8.7 records the result of checking a field inside a list row with min-dash's set(errors,
- * [fieldId, rowIndex], undefined): the row entry goes, but errors[fieldId] stays behind as an empty
- * array. Tasklist 7.24 counts Object.keys(errors) after every change to decide whether the form is
- * valid, so the first value typed into a row disables the button for good, even after the row is
+ * (1) 发起 / 完成 stayed greyed out in forms with dynamic lists (个别属地的推荐名额, consortium members,
+ * responsible persons). form-js records the result of checking a field inside a list row with min-dash's
+ * set(errors, [fieldId, rowIndex], undefined): the row entry goes, but errors[fieldId] stays behind as an
+ * empty array. Tasklist counts Object.keys(errors) after every change to decide whether the form is
+ * valid, so the first value typed into a row disabled the button for good, even after the row was
  * deleted. form-js's own submit() validates afresh and is not affected; only the button is.
  *
- * A removed row also came back: its number field hands its last value to a debounced change that
- * form-js flushes when the row's component goes away, and that late change, addressed to the removed
- * row's index, re-creates the row as {quota: …} — shown again with an empty 属地 and blocking 发起.
+ * (2) A removed row came back: its number field hands its last value to a debounced change that form-js
+ * flushes when the row's component goes away, and that late change, addressed to the removed row's
+ * index, re-created the row as {quota: …} — shown again with an empty 属地 and blocking 发起.
  *
- * The script gives every rendered form a 'changed' listener that runs before Tasklist's and removes
- * the entries that hold no message, plus the messages of rows that no longer exist, and lets no change
- * through that is addressed to a row the list no longer has (a new row is first added to the list's
- * data by form-js's own 新增一项, so nothing a person types is lost). Nothing in the
- * webjar is changed. The form instance is reached through the context that form-js provides to its
- * Preact tree (the same getService(…) its own components use); if a later Tasklist renders forms
+ * (3) Text typed right after leaving a number field vanished. form-js commits typing 300 ms late
+ * (debounced), and a number field commits its value once more 300 ms after it was left; the form then
+ * redraws every field from the committed values, which puts a text field still waiting for its own
+ * commit back to what it held before — "审核意见" came out empty after Tab and quick typing.
+ *
+ * The script gives every rendered form a 'changed' listener that runs before Tasklist's and removes the
+ * entries that hold no message, plus the messages of rows that no longer exist (1); lets no change
+ * through that is addressed to a row the list no longer has (2; a new row is first added to the list's
+ * data by form-js's own 新增一项, so nothing a person types is lost); and switches form-js's debounce
+ * off (its own `debounce: false` option), so every keystroke is committed at once and a redraw always
+ * shows what was typed (3). The form instance is reached through the context that form-js provides to
+ * its Preact tree (the same getService(…) its own components use); if a later Tasklist renders forms
  * differently, the script finds nothing and does nothing.
  */
 const HOOKED = new WeakSet();
@@ -96,6 +103,10 @@ function hook(container) {
   const form = formOf(container);
   if (!form || typeof form.on !== 'function') return;
   HOOKED.add(container);
+  // (3) Read by every field at each drawing; the hook runs before the form's first paint, so before any
+  // typing, and the fields' next drawing commits at once.
+  const config = form.get('config', false);
+  if (config && config.debounce === undefined) config.debounce = false;
   const update = form._update;
   if (typeof update === 'function') {
     // form-js's renderer calls form._update(…) by name, so the instance's own property is what it runs.
