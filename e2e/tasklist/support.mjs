@@ -185,10 +185,10 @@ export const field = (label, scope = page) =>
   scope.locator('.fjs-form-field').filter({ has: page.locator('label, .fjs-form-field-label', { hasText: label }) }).last();
 
 /**
- * Waits until form-js has drawn what the last entry changed. Leaving a field commits its value, and
- * form-js (Preact) redraws the form a moment later; a redraw that lands while the next field holds text
- * not yet committed (form-js commits typing after 300 ms or on leaving) puts that field back to its
- * committed value, so the text is lost. A person never types that fast; a test has to wait for it.
+ * Waits until form-js has drawn what the last entry changed (a reason field that appears for a low
+ * score, a field's message): leaving a field commits its value and form-js (Preact) redraws the form a
+ * moment later. Only the drawing is waited for — a text lost to a late commit (form-js-fixes.js, fault 3)
+ * still fails fill()'s check, since that commit came 300 ms after leaving, long after these frames.
  */
 export async function settle() {
   await page.evaluate(() => new Promise((resolve) => {
