@@ -21,6 +21,10 @@
 # 1-minute load average before each start is printed beside it. Every start is a first start on an empty
 # database, unless --restart: then each measured start runs on the database that one unmeasured start
 # of the same variant has just left (schema, models, users in place), as after an ordinary restart.
+#
+# Runtimes: policyflow runs on JAVA_HOME's java (as scripts/start.sh does; default the java on the PATH), the
+# bare application on BARE_JAVA (default the java on the PATH: its default start). Both versions are printed.
+# With JAVA_HOME on a Java 25 JDK, scripts/start.sh uses that JDK's AOT cache instead of a class-data archive.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,6 +41,11 @@ done
 [ "$pairs" -ge 1 ] || { echo "--pairs must be at least 1" >&2; exit 2; }
 goal=0.8
 port=${PORT:-18080}
+policyflow_java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+bare_java=${BARE_JAVA:-java}
+java_version() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.vm.version = //p' | head -n 1; }
+policyflow_java_version=$(java_version "$policyflow_java")
+bare_java_version=$(java_version "$bare_java")
 management_port=$((port + 1))
 
 jar=$(ls target/policyflow-*.jar 2>/dev/null | grep -v original | head -n 1 || true)
@@ -53,7 +62,7 @@ if ! $plain; then
   training_start=$(date +%s.%N)
   JAVA_OPTS="$*" POLICYFLOW_JAR="$PWD/$jar" scripts/start.sh --prepare
   training_seconds=$(awk -v s="$training_start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
-  echo "cds training (extract + one start to refresh, once per build): ${training_seconds} s"
+  echo "archive training (extract + one start, once per build and JDK): ${training_seconds} s"
 fi
 
 workdir="" pid=""
@@ -72,9 +81,9 @@ launch() {
   local variant=$1 url=$2
   shift 2
   if [ "$variant" = bare ]; then
-    java -jar "$bare_jar" --server.port="$port" --spring.datasource.url="$url" > "$workdir/app.log" 2>&1 &
+    "$bare_java" -jar "$bare_jar" --server.port="$port" --spring.datasource.url="$url" > "$workdir/app.log" 2>&1 &
   elif $plain; then
-    java "$@" -jar "$jar" --server.port="$port" --management.server.port="$management_port" \
+    "$policyflow_java" "$@" -jar "$jar" --server.port="$port" --management.server.port="$management_port" \
       --spring.datasource.url="$url" > "$workdir/app.log" 2>&1 &
   else
     JAVA_OPTS="$*" POLICYFLOW_JAR="$PWD/$jar" scripts/start.sh --server.port="$port" \
@@ -159,10 +168,16 @@ line() { # name unit values…
   read -r m lo hi < <(stats "$@")
   printf 'benchmark %s=%s %s (median of %d, spread %s–%s %s)' "$name" "$m" "$unit" $# "$lo" "$hi" "$unit"
 }
-mode=$($plain && echo "java -jar" || echo "scripts/start.sh (CDS)")
+if $plain; then
+  mode="java -jar"
+elif [ "${policyflow_java_version%%.*}" -ge 25 ] 2>/dev/null; then
+  mode="scripts/start.sh (AOT cache)"
+else
+  mode="scripts/start.sh (CDS)"
+fi
 database=$($restart && echo "restart on the database of an earlier start" || echo "first start, empty database")
 echo
-echo "$database; policyflow: $mode${*:+ $*}; bare: java -jar"
+echo "$database; policyflow: $mode${*:+ $*} on Java $policyflow_java_version; bare: java -jar on Java $bare_java_version"
 echo
 line startup.bare.rest s "${b_rest[@]}"; echo " load ${b_load[*]}"
 line startup.policyflow.rest s "${p_rest[@]}"; echo " load ${p_load[*]}"
@@ -188,6 +203,8 @@ if [ -n "$properties" ]; then
     echo "ratio=$(join "${ratio[@]}")"
     echo "ratio_verdict=$verdict"
     echo "policyflow_start=$mode"
+    echo "policyflow_java=$policyflow_java_version"
+    echo "bare_java=$bare_java_version"
     echo "database=$database"
     echo "cds_training_seconds=${training_seconds:-}"
   } > "$properties"

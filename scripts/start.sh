@@ -5,7 +5,8 @@
 #   scripts/start.sh --prepare                   only extract and train (e.g. in an image build), then exit
 #
 # Environment: POLICYFLOW_JAR (default target/policyflow-*.jar, built with Maven if missing),
-# POLICYFLOW_CDS_DIR (default target/cds), JAVA_OPTS (extra JVM options, e.g. -Xmx1g).
+# POLICYFLOW_CDS_DIR (default target/cds), JAVA_OPTS (extra JVM options, e.g. -Xmx1g), JAVA_HOME (the JDK
+# to run on; default the java on the PATH).
 #
 # Why: much of a start is spent loading and verifying the classes of over a hundred nested jars. The JVM can
 # map them from an archive instead. That needs the jar unpacked (the archive records a plain class path)
@@ -14,6 +15,10 @@
 # one ordinary start). The training run starts the application on a throwaway H2 database, so it touches no
 # real database, answers a few requests on a free port of the loopback interface and stops. If the archive cannot be used
 # (another JDK, a changed class path) the JVM says so and starts without it: nothing depends on it.
+# On Java 17 (the project's runtime) the archive is a dynamic class-data archive (.jsa). On a Java 25 or later
+# runtime it is the JDK's AOT cache (JEP 483, 515: classes loaded and linked, method profiles), which the
+# training run writes the same way; docs/benchmark.md (Start-up) has what each gives. The archive is named
+# after the exact JVM version, so a JDK update trains a new one instead of trying an archive it cannot map.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -24,7 +29,21 @@ if [ -z "$jar" ]; then
 fi
 cds=${POLICYFLOW_CDS_DIR:-$root/target/cds}
 app="$cds/app/$(basename "$jar")"
-archive="$cds/policyflow.jsa"
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+java_property() {
+  "$java" -XshowSettings:properties -version 2>&1 | sed -n "s/^ *$1 = //p" | head -n 1
+}
+java_feature=$(java_property java.specification.version)
+java_vm_version=$(java_property java.vm.version | tr -c 'A-Za-z0-9.\n-' '_')
+if [ "${java_feature%%.*}" -ge 25 ] 2>/dev/null; then
+  archive="$cds/policyflow-$java_vm_version.aot"
+  write_archive=-XX:AOTCacheOutput
+  use_archive=-XX:AOTCache
+else
+  archive="$cds/policyflow-$java_vm_version.jsa"
+  write_archive=-XX:ArchiveClassesAtExit
+  use_archive=-XX:SharedArchiveFile
+fi
 # Word splitting of JAVA_OPTS is wanted: it holds several options.
 # shellcheck disable=SC2206
 java_opts=(${JAVA_OPTS:-})
@@ -33,18 +52,18 @@ prepare() {
   if [ ! -f "$app" ] || [ "$jar" -nt "$app" ]; then
     rm -rf "$cds"
     mkdir -p "$cds"
-    java -Djarmode=tools -jar "$jar" extract --destination "$cds/app" > /dev/null
+    "$java" -Djarmode=tools -jar "$jar" extract --destination "$cds/app" > /dev/null
   fi
 
   if [ ! -f "$archive" ] || [ "$app" -nt "$archive" ]; then
-    echo "scripts/start.sh: training run for the class-data archive (once per build; log $cds/training.log)" >&2
+    echo "scripts/start.sh: training run for the start-up archive (once per build and JDK; log $cds/training.log)" >&2
     scratch=$(mktemp -d)
     # The demo profile on a scratch database and free ports whatever this start is configured for: the archive
     # only has to know the classes, and production credentials or a shared database are none of its business.
     # The run goes as far as a real start goes before it serves (web servers, management port, job executor)
     # and answers one request each of the REST API, Tasklist and Cockpit, so that the classes of those
     # first requests are archived too; then it is stopped, and the JVM writes the archive as it exits.
-    env -u SPRING_PROFILES_ACTIVE java "${java_opts[@]}" -XX:ArchiveClassesAtExit="$archive.new" -jar "$app" \
+    env -u SPRING_PROFILES_ACTIVE "$java" "${java_opts[@]}" "$write_archive=$archive.new" -jar "$app" \
       --server.port=0 --management.server.port=0 --server.address=127.0.0.1 \
       --spring.datasource.url="jdbc:h2:file:$scratch/training;DB_CLOSE_ON_EXIT=FALSE" \
       > "$cds/training.log" 2>&1 &
@@ -86,6 +105,6 @@ if [ "${1:-}" = "--prepare" ]; then
   exit
 fi
 if [ -f "$archive" ]; then
-  java_opts+=(-XX:SharedArchiveFile="$archive")
+  java_opts+=("$use_archive=$archive")
 fi
-exec java "${java_opts[@]}" -jar "$app" "$@"
+exec "$java" "${java_opts[@]}" -jar "$app" "$@"
