@@ -43,9 +43,11 @@ goal=0.8
 port=${PORT:-18080}
 policyflow_java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 bare_java=${BARE_JAVA:-java}
-java_version() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.vm.version = //p' | head -n 1; }
-policyflow_java_version=$(java_version "$policyflow_java")
-bare_java_version=$(java_version "$bare_java")
+. scripts/lib/java-runtime.sh
+java_runtime "$bare_java"
+bare_java_version=$java_vm_version
+java_runtime "$policyflow_java"   # last: java_has_aot_cache below asks about policyflow's JDK
+policyflow_java_version=$java_vm_version
 management_port=$((port + 1))
 
 jar=$(ls target/policyflow-*.jar 2>/dev/null | grep -v original | head -n 1 || true)
@@ -170,7 +172,7 @@ line() { # name unit values…
 }
 if $plain; then
   mode="java -jar"
-elif [ "${policyflow_java_version%%.*}" -ge 25 ] 2>/dev/null; then
+elif java_has_aot_cache; then
   mode="scripts/start.sh (AOT cache)"
 else
   mode="scripts/start.sh (CDS)"

@@ -15,7 +15,7 @@ if [ -z "$jar" ]; then
   jar=$(ls target/policyflow-*.jar | grep -v original | head -n 1)
 fi
 
-feature() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n 1; }
+. scripts/lib/java-runtime.sh
 
 work="" pid=""
 cleanup() {
@@ -30,12 +30,12 @@ trap cleanup EXIT
 # map it: -Xshare:on, or -XX:AOTMode=on for an AOT cache), waits for the REST API, counts the classes loaded
 # from the archive.
 check() {
-  local home=$1 java deadline shared kind version require
+  local home=$1 java deadline shared kind require
   java=${home:+$home/bin/}java
   work=$(mktemp -d)
-  version=$(feature "$java")
-  if [ "${version%%.*}" -ge 25 ] 2>/dev/null; then require=-XX:AOTMode=on; else require=-Xshare:on; fi
-  echo "start-test: Java $version ($java)"
+  java_runtime "$java"
+  if java_has_aot_cache; then require=-XX:AOTMode=on; else require=-Xshare:on; fi
+  echo "start-test: Java $java_vm_version ($java)"
   JAVA_HOME=$home POLICYFLOW_JAR="$PWD/$jar" POLICYFLOW_CDS_DIR="$work/cds" scripts/start.sh --prepare
   kind=$(cd "$work/cds" && ls policyflow-*.jsa policyflow-*.aot 2>/dev/null || true)
   [ -n "$kind" ] || { echo "start-test: FAILED, no archive written"; cat "$work/cds/training.log"; exit 1; }
@@ -64,8 +64,8 @@ check "${JAVA_HOME:-}"
 newer=""
 for candidate in /usr/lib/jvm/*/bin/java; do
   [ -x "$candidate" ] || continue
-  version=$(feature "$candidate")
-  if [ "${version%%.*}" -ge 25 ] 2>/dev/null; then newer=$(dirname "$(dirname "$candidate")"); break; fi
+  java_runtime "$candidate"
+  if java_has_aot_cache; then newer=$(dirname "$(dirname "$candidate")"); break; fi
 done
 if [ -n "$newer" ]; then
   check "$newer"

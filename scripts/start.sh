@@ -30,17 +30,15 @@ fi
 cds=${POLICYFLOW_CDS_DIR:-$root/target/cds}
 app="$cds/app/$(basename "$jar")"
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
-java_property() {
-  "$java" -XshowSettings:properties -version 2>&1 | sed -n "s/^ *$1 = //p" | head -n 1
-}
-java_feature=$(java_property java.specification.version)
-java_vm_version=$(java_property java.vm.version | tr -c 'A-Za-z0-9.\n-' '_')
-if [ "${java_feature%%.*}" -ge 25 ] 2>/dev/null; then
-  archive="$cds/policyflow-$java_vm_version.aot"
+. "$root/scripts/lib/java-runtime.sh"
+java_runtime "$java"
+archive_name="policyflow-$(tr -c 'A-Za-z0-9.\n-' '_' <<< "$java_vm_version")"
+if java_has_aot_cache; then
+  archive="$cds/$archive_name.aot"
   write_archive=-XX:AOTCacheOutput
   use_archive=-XX:AOTCache
 else
-  archive="$cds/policyflow-$java_vm_version.jsa"
+  archive="$cds/$archive_name.jsa"
   write_archive=-XX:ArchiveClassesAtExit
   use_archive=-XX:SharedArchiveFile
 fi
